@@ -1,0 +1,98 @@
+// scripts/serve.mjs — a small static server for dist/ (used by scripts/start and the browser tests).
+// Right MIME types (application/wasm), the security headers the app is meant to be served with,
+// no directory listings, nothing outside the root. Node built-ins only.
+//
+//   node scripts/serve.mjs [--root DIR] [--port N] [--host 127.0.0.1] [--frame-ancestors "'self' https://a.example"]
+//
+// Prints "serving DIR on http://HOST:PORT/" once listening; stops on SIGINT/SIGTERM.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: options } = parseArgs({
+  options: {
+    root: { type: 'string', default: 'dist' },
+    port: { type: 'string', default: process.env.PORT || '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'frame-ancestors': { type: 'string', default: "'self'" },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+const root = path.resolve(options.root);
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+// The headers documented for hosting: a strict CSP (no inline code, wasm allowed), no sniffing,
+// no referrer, and only the browser features the app uses.
+export function securityHeaders(frameAncestors) {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'none'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "manifest-src 'self'",
+      "worker-src 'self'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      `frame-ancestors ${frameAncestors}`,
+    ].join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'screen-wake-lock=(self), camera=(), microphone=(), geolocation=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+const headers = securityHeaders(options['frame-ancestors']);
+
+const server = createServer(async (request, response) => {
+  const send = (status, body, extra = {}) => {
+    response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'method not allowed', { Allow: 'GET, HEAD' });
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  } catch {
+    return send(400, 'bad request');
+  }
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const file = path.resolve(root, '.' + pathname);
+  if (file !== root && !file.startsWith(root + path.sep)) return send(404, 'not found');
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return send(404, 'not found');
+    const body = await readFile(file);
+    const type = MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    // HTML and the service worker must always be revalidated so updates are seen; the rest may be cached.
+    const cache = /\.(html|webmanifest)$|(^|\/)sw\.js$/.test(file) ? 'no-cache' : 'public, max-age=3600';
+    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': cache });
+    response.end(request.method === 'HEAD' ? undefined : body);
+    if (!options.quiet) console.log(`${response.statusCode} ${request.method} ${pathname}`);
+  } catch {
+    send(404, 'not found');
+  }
+});
+
+server.listen(Number(options.port), options.host, () => {
+  const { port } = server.address();
+  console.log(`serving ${root} on http://${options.host}:${port}/`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

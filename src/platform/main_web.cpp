@@ -1,0 +1,363 @@
+// main_web.cpp — the browser shell: WebGL2 context (GLFW), input, sizing and render on demand.
+//
+// [SECTION] State
+// [SECTION] Render on demand: wake, schedule, frame
+// [SECTION] Canvas size and device pixel ratio
+// [SECTION] Input: mouse, touch, wheel, keyboard, focus
+// [SECTION] WebGL context loss
+// [SECTION] Exports to JavaScript
+// [SECTION] main
+//
+// Why not ImGui's GLFW backend: Emscripten's GLFW turns a touch into a button press without moving the
+// cursor (the first tap on a new spot is lost) and polls a stale cursor position. We read the page's own
+// mouse, touch and key events instead (emscripten/html5.h) and use GLFW only for the WebGL2 context.
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
+#include "platform/web_bridge.hpp"
+#include "ui/app.hpp"
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] State
+//-----------------------------------------------------------------------------
+constexpr const char* kCanvas = "#canvas";
+// ImGui settles hover and activation over a couple of frames after each input event.
+constexpr int kFramesAfterInput = 3;
+
+struct Shell {
+    GLFWwindow* window = nullptr;
+    calfcoach::ui::App app;
+    std::string state_json;  // kept alive for the pointer handed to JS
+
+    double css_width = 0, css_height = 0;
+    float dpr = 1.0f;
+    int framebuffer_width = 0, framebuffer_height = 0;
+
+    int frames_wanted = 0;
+    bool frame_scheduled = false;
+    bool context_lost = false;
+    std::uint64_t frames_drawn = 0;
+    double last_frame_ms = 0;
+
+    int active_touch = -1;  // identifier of the finger driving the pointer
+};
+
+Shell* g_shell = nullptr;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Render on demand
+//-----------------------------------------------------------------------------
+void schedule_frame();
+
+void wake(int frames = kFramesAfterInput) {
+    g_shell->frames_wanted = std::max(g_shell->frames_wanted, frames);
+    schedule_frame();
+}
+
+bool update_canvas_size();
+
+void draw_frame() {
+    Shell& s = *g_shell;
+    update_canvas_size();
+    if (s.context_lost || s.framebuffer_width <= 0 || s.framebuffer_height <= 0) return;
+
+    ImGuiIO& io = ImGui::GetIO();
+    if (s.app.fonts_dirty()) {
+        s.app.rebuild_fonts(*io.Fonts);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    const double now = emscripten_get_now();
+    // The clock can repeat a value (virtual time, privacy modes); ImGui needs a positive step.
+    io.DeltaTime = static_cast<float>(std::max(now - s.last_frame_ms, 0.1) / 1000.0);
+    s.last_frame_ms = now;
+    io.DisplaySize = ImVec2(static_cast<float>(s.framebuffer_width), static_cast<float>(s.framebuffer_height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);  // we work in device pixels throughout
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    calfcoach::ui::FrameContext context;
+    context.now_ms = now;
+    context.frame = s.frames_drawn + 1;
+    context.device_pixel_ratio = s.dpr;
+    const calfcoach::ui::FrameResult result = s.app.frame(context);
+    ImGui::Render();
+
+    const calfcoach::ui::Rgb bg = s.app.palette().background;
+    glViewport(0, 0, s.framebuffer_width, s.framebuffer_height);
+    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (++s.frames_drawn == 1) calfcoach::platform::mark_first_frame();
+    if (result.animating) s.frames_wanted = std::max(s.frames_wanted, 1);
+    // Input still queued (ImGui trickles a press and a release over separate frames): keep going.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) s.frames_wanted = std::max(s.frames_wanted, 1);
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+    Shell& s = *g_shell;
+    s.frame_scheduled = false;
+    if (s.frames_wanted > 0) --s.frames_wanted;
+    draw_frame();
+    if (s.frames_wanted > 0) schedule_frame();
+    return EM_FALSE;
+}
+
+void schedule_frame() {
+    if (g_shell->frame_scheduled) return;
+    g_shell->frame_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Canvas size and device pixel ratio
+//-----------------------------------------------------------------------------
+// The canvas CSS size comes from the stylesheet (full page); its backing store is CSS size x dpr,
+// so text and lines are drawn at the screen's own resolution. Returns true when anything changed.
+bool update_canvas_size() {
+    Shell& s = *g_shell;
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
+    const float dpr = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 0.5, 4.0));
+    const int fb_w = static_cast<int>(std::lround(css_w * dpr));
+    const int fb_h = static_cast<int>(std::lround(css_h * dpr));
+    const bool changed = fb_w != s.framebuffer_width || fb_h != s.framebuffer_height || dpr != s.dpr;
+    if (!changed) return false;
+    s.css_width = css_w;
+    s.css_height = css_h;
+    s.dpr = dpr;
+    s.framebuffer_width = fb_w;
+    s.framebuffer_height = fb_h;
+    emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
+    s.app.set_device_pixel_ratio(dpr);
+    return true;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    wake();
+    return EM_FALSE;
+}
+
+// Zoom and moving the window to another screen change the ratio without a resize event on some
+// browsers: a cheap poll, which draws nothing unless something changed.
+void poll_device_pixel_ratio(void*) {
+    if (update_canvas_size()) wake();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input
+//-----------------------------------------------------------------------------
+ImVec2 to_device(long css_x, long css_y) {
+    return ImVec2(static_cast<float>(css_x) * g_shell->dpr, static_cast<float>(css_y) * g_shell->dpr);
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(to_device(e->targetX, e->targetY).x, to_device(e->targetX, e->targetY).y);
+    const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddMouseButtonEvent(button, true);
+    if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.AddMouseButtonEvent(button, false);
+    wake();
+    return EM_FALSE;
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    wake();
+    return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // deltaMode: 0 pixels, 1 lines, 2 pages. ImGui scrolls about 5 lines per unit.
+    const double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / unit), static_cast<float>(-e->deltaY / unit));
+    wake();
+    return EM_TRUE;
+}
+
+// Touch: move the pointer first, then press, so the very first tap on a new spot lands; after the
+// release move the pointer away so nothing stays hovered. Returning true suppresses the browser's
+// emulated mouse events (and page gestures), so a tap counts once.
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    Shell& s = *g_shell;
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (!t.isChanged) continue;
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && s.active_touch < 0) {
+            s.active_touch = static_cast<int>(t.identifier);
+            io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+            io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
+            io.AddMouseButtonEvent(0, true);
+        } else if (t.identifier == s.active_touch) {
+            io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+            io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
+            if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+                io.AddMouseButtonEvent(0, false);
+                io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+                s.active_touch = -1;
+            }
+        }
+    }
+    wake();
+    return EM_TRUE;
+}
+
+ImGuiKey key_from_code(const char* code) {
+    struct Entry {
+        const char* code;
+        ImGuiKey key;
+    };
+    static constexpr Entry kKeys[] = {
+        {"Tab", ImGuiKey_Tab},         {"Enter", ImGuiKey_Enter},         {"NumpadEnter", ImGuiKey_KeypadEnter},
+        {"Escape", ImGuiKey_Escape},   {"Space", ImGuiKey_Space},         {"Backspace", ImGuiKey_Backspace},
+        {"Delete", ImGuiKey_Delete},   {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home},
+        {"End", ImGuiKey_End},         {"PageUp", ImGuiKey_PageUp},       {"PageDown", ImGuiKey_PageDown},
+        {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift},
+        {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl},
+        {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
+    };
+    for (const Entry& entry : kKeys)
+        if (std::strcmp(entry.code, code) == 0) return entry.key;
+    return ImGuiKey_None;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
+    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+    io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+    io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
+    const ImGuiKey key = key_from_code(e->code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+    // Printable characters (one code point in e->key) go to text input.
+    if (down && !e->ctrlKey && !e->metaKey && e->key[0] != 0) {
+        const unsigned char lead = static_cast<unsigned char>(e->key[0]);
+        const size_t length = std::strlen(e->key);
+        const size_t expected = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (length == expected) io.AddInputCharactersUTF8(e->key);
+    }
+    wake();
+    // Keys the app uses are ours; everything else (browser shortcuts) keeps its default.
+    return key == ImGuiKey_Tab || key == ImGuiKey_Space || key == ImGuiKey_Enter || key == ImGuiKey_Escape ||
+           key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow || key == ImGuiKey_Backspace;
+}
+
+EM_BOOL on_focus_change(int type, const EmscriptenFocusEvent*, void*) {
+    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    wake();
+    return EM_FALSE;
+}
+
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent*, void*) {
+    wake();  // the app's state comes from the clock: one frame brings it up to date
+    return EM_FALSE;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] WebGL context loss
+//-----------------------------------------------------------------------------
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g_shell->context_lost = true;
+    calfcoach::platform::show_notice(calfcoach::platform::NoticeKind::Error,
+                                     "The graphics stopped working for a moment. Waiting for them to come back\xE2\x80\xA6 "
+                                     "If nothing happens, reload the page: your history is kept.");
+    return EM_TRUE;  // tell the browser we want the context restored
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    Shell& s = *g_shell;
+    // Every GL object died with the old context: rebuild the renderer and its font texture.
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    s.context_lost = false;
+    calfcoach::platform::hide_notice();
+    wake();
+    return EM_FALSE;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exports to JavaScript
+//-----------------------------------------------------------------------------
+extern "C" EMSCRIPTEN_KEEPALIVE const char* cc_state_json() {
+    g_shell->state_json = g_shell->app.state_json();
+    // The automation surface also reports what only the shell knows.
+    return g_shell->state_json.c_str();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] main
+//-----------------------------------------------------------------------------
+int main() {
+    static Shell shell;
+    g_shell = &shell;
+
+    if (!glfwInit()) {
+        calfcoach::platform::show_notice(calfcoach::platform::NoticeKind::Error,
+                                         "Calf Coach could not start its graphics. Try another browser.");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    // A small first size: the real one comes from CSS (a size equal to the screen asks for fullscreen).
+    shell.window = glfwCreateWindow(300, 150, "Calf Coach", nullptr, nullptr);
+    if (shell.window == nullptr) {
+        calfcoach::platform::show_notice(calfcoach::platform::NoticeKind::Error,
+                                         "This browser could not start WebGL2 graphics, which Calf Coach needs. "
+                                         "Try an up-to-date Chrome, Edge, Firefox or Safari.");
+        return 1;
+    }
+    glfwMakeContextCurrent(shell.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "calfcoach_web";
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mousemove_callback(kCanvas, nullptr, EM_FALSE, on_mouse);
+    emscripten_set_mouseleave_callback(kCanvas, nullptr, EM_FALSE, on_mouse_leave);
+    emscripten_set_wheel_callback(kCanvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchmove_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchend_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchcancel_callback(kCanvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_focus_change);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_focus_change);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
+    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
+    emscripten_set_interval(poll_device_pixel_ratio, 1000, nullptr);
+
+    calfcoach::platform::install_automation_surface();
+    shell.last_frame_ms = emscripten_get_now();
+    wake();
+    return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events from here on
+}

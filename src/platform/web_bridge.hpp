@@ -1,0 +1,17 @@
+// web_bridge.hpp — the small set of page services main_web.cpp needs from JavaScript (web_bridge_web.cpp).
+// Kept apart so the C++ main loop reads as C++, and every line of JS lives in one file.
+#pragma once
+
+namespace calfcoach::platform {
+
+enum class NoticeKind { Info, Error };
+
+// Installs window.calfcoach (the automation surface) once the runtime is ready.
+void install_automation_surface();
+// Marks the first frame (performance mark "calfcoach-first-frame") and reveals the canvas.
+void mark_first_frame();
+// Shows or hides the in-page message (never alert()): e.g. the WebGL context was lost.
+void show_notice(NoticeKind kind, const char* text);
+void hide_notice();
+
+}  // namespace calfcoach::platform

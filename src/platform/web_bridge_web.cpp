@@ -1,0 +1,50 @@
+// web_bridge_web.cpp — the JavaScript side of the platform, as EM_JS functions.
+// Closure renames everything not quoted, so page names are written as window['name'].
+#include <emscripten.h>
+
+#include "platform/web_bridge.hpp"
+
+extern "C" {
+
+EM_JS(void, cc_js_install_automation, (), {
+    var surface = {};
+    surface['state'] = function() {
+        var state = JSON.parse(UTF8ToString(_cc_state_json()));
+        // What the page knows: the context the app draws with (tests fail when it is not WebGL2).
+        var gl = typeof GLctx !== 'undefined' ? GLctx : null;
+        state['webgl'] = gl ? ((typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext) ? 2 : 1) : 0;
+        state['context_lost'] = gl ? gl.isContextLost() : true;
+        return state;
+    };
+    window['calfcoach'] = surface;
+    document.documentElement.setAttribute('data-calfcoach', 'ready');
+});
+
+EM_JS(void, cc_js_mark_first_frame, (), {
+    if (window['performance'] && performance['mark']) performance['mark']('calfcoach-first-frame');
+    document.documentElement.classList.add('cc-started');
+});
+
+EM_JS(void, cc_js_show_notice, (int is_error, const char* text), {
+    var box = document.getElementById('notice');
+    if (!box) return;
+    box.textContent = UTF8ToString(text);
+    box.className = is_error ? 'notice notice-error' : 'notice';
+    box.hidden = false;
+});
+
+EM_JS(void, cc_js_hide_notice, (), {
+    var box = document.getElementById('notice');
+    if (box) box.hidden = true;
+});
+
+}  // extern "C"
+
+namespace calfcoach::platform {
+
+void install_automation_surface() { cc_js_install_automation(); }
+void mark_first_frame() { cc_js_mark_first_frame(); }
+void show_notice(NoticeKind kind, const char* text) { cc_js_show_notice(kind == NoticeKind::Error ? 1 : 0, text); }
+void hide_notice() { cc_js_hide_notice(); }
+
+}  // namespace calfcoach::platform

@@ -1,0 +1,132 @@
+// harness.mjs — shared by the browser tests: serve dist/, launch Debian's chromium, open the app,
+// read window.calfcoach.state(), tap items where a person would, analyse screenshots.
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..', '..');
+export const distDir = process.env.CALFCOACH_DIST || path.join(repoRoot, 'dist');
+export const screenshotDir = path.join(repoRoot, 'build', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+];
+
+export const DESKTOP = { name: 'desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+export const PHONE = { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+// Starts scripts/serve.mjs on a free loopback port; resolves with {url, stop()}.
+export async function startServer({ root = distDir, frameAncestors } = {}) {
+  const args = [path.join(repoRoot, 'scripts', 'serve.mjs'), '--root', root, '--port', '0', '--quiet'];
+  if (frameAncestors) args.push('--frame-ancestors', frameAncestors);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const match = buffered.match(/on (http:\/\/\S+)/);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// A new page that records console errors, page errors and CSP violations.
+export async function newPage(browser, device) {
+  const { name, ...options } = device;
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  page.deviceName = name;
+  return page;
+}
+
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+  await settle(page);
+}
+
+export const state = (page) => page.evaluate(() => window.calfcoach.state());
+
+// Waits until no frame has been drawn for `quietMs` (render on demand settles after input).
+export async function settle(page, quietMs = 300, timeoutMs = 5000) {
+  const start = Date.now();
+  let last = (await state(page)).frame;
+  let lastChange = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    await page.waitForTimeout(50);
+    const frame = (await state(page)).frame;
+    if (frame !== last) { last = frame; lastChange = Date.now(); }
+    else if (Date.now() - lastChange >= quietMs) return;
+  }
+  throw new Error(`frames kept coming for ${timeoutMs} ms`);
+}
+
+export async function findItem(page, id) {
+  const current = await state(page);
+  const item = current.items.find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`no item "${id}" on screen "${current.screen}": ${current.items.map((i) => i.id).join(', ')}`);
+  return item;
+}
+
+// Taps (touch devices) or clicks (mouse) the centre of an item, as a person would.
+export async function tap(page, id) {
+  const item = await findItem(page, id);
+  const x = item.x + item.w / 2;
+  const y = item.y + item.h / 2;
+  if (page.deviceName === 'phone') await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  await settle(page);
+}
+
+export async function saveScreenshot(page, name) {
+  await mkdir(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${page.deviceName}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// Decodes a screenshot in a blank page (the browser is the PNG decoder) and summarises its pixels:
+// how many differ from the page background and how many distinct colours there are.
+export async function analysePixels(browser, png, background = [0xf2, 0xf6, 0xf4]) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(async ({ data, background }) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(bitmap, 0, 0);
+      const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let differing = 0;
+      const colours = new Set();
+      for (let i = 0; i < pixels.length; i += 4) {
+        const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
+        if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) > 24) differing++;
+        if (colours.size < 4096) colours.add((r << 16) | (g << 8) | b);
+      }
+      return { total: pixels.length / 4, differing, colours: colours.size };
+    }, { data: png.toString('base64'), background });
+  } finally {
+    await page.close();
+  }
+}
