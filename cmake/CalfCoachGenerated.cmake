@@ -4,6 +4,8 @@
 # calfcoach_font             Roboto Regular (Debian's fonts-roboto-unhinted) subset to the characters we
 #                            use, as a byte array: no .data file, one-file page stays one file.
 
+file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/generated)
+
 set(CALFCOACH_CONTENT_FILES
   ${CMAKE_SOURCE_DIR}/content/routines.json
   ${CMAKE_SOURCE_DIR}/content/techniques.json

@@ -67,13 +67,17 @@ FrameResult App::frame(const FrameContext& context) {
     const float column_width = std::min(io.DisplaySize.x - 2.0f * padding, draw_.px(m.column_max_width_px));
     const float column_x = std::floor((io.DisplaySize.x - column_width) * 0.5f);
 
-    ImGui::SetNextWindowPos(ImVec2(column_x, 0));
-    ImGui::SetNextWindowSize(ImVec2(column_width, io.DisplaySize.y));
+    // The page window covers the whole display (its scrollbar at the screen's edge); its padding
+    // makes the column, and controls may reach a little into the margin without being clipped.
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(column_x, 0));
     ImGui::Begin("##page", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::Dummy(ImVec2(0, draw_.px(16)));
+    ImGui::PopStyleVar();
+    ImGui::Dummy(ImVec2(0, draw_.px(screen_ == Screen::Home ? 16 : 4)));
     switch (screen_) {
         case Screen::Home: draw_home(); break;
         case Screen::Session:
@@ -142,8 +146,9 @@ void App::draw_home() {
 
 // The top of every screen but home: Back, then the screen's title.
 bool App::draw_top_bar(const char* title) {
+    // Back's text lines up with the column; its touch area reaches into the margin.
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - draw_.px(14));
     const bool back = button(draw_, "nav.back", "\xE2\x80\xB9 Back", ButtonStyle::Quiet);
-    ImGui::Dummy(ImVec2(0, draw_.px(4)));
     heading(draw_, title);
     return back;
 }
