@@ -139,6 +139,25 @@ std::optional<double> MonthlySummary::average_pain_drop() const {
     return static_cast<double>(pain_drop_total) / static_cast<double>(pain_drop_count);
 }
 
+SessionRecord record_from_session(const Session& session, std::int64_t now, std::string id, std::string started_at,
+                                  std::optional<int> pain_before, std::optional<int> pain_after, SafetyLevel safety) {
+    SessionRecord r;
+    r.id = std::move(id);
+    r.started_at = std::move(started_at);
+    r.routine_id = session.routine_id();
+    r.preset = session.options().preset;
+    r.left_done = session.leg_done(Side::Left);
+    r.right_done = session.leg_done(Side::Right);
+    r.steps_done = session.steps_done();
+    r.steps_total = session.steps_total();
+    r.active_seconds = std::clamp<std::int64_t>(session.active_ms(now) / 1000, 0, kMaxActiveSeconds);
+    r.pain_before = pain_before;
+    r.pain_after = pain_after;
+    r.safety = safety;
+    r.ended = session.end_reason();
+    return r;
+}
+
 std::string validate_record(const SessionRecord& r) {
     if (!is_short_label(r.id)) return "id empty, too long or with control characters";
     if (!is_iso_utc_timestamp(r.started_at)) return "started_at is not YYYY-MM-DDTHH:MM:SSZ";
@@ -639,6 +658,7 @@ HistoryLoadReport HistoryStore::load() {
     }
     fold_oldest(data_);
     report.read_only = read_only_;
+    loaded_ = true;
 
     if ((changed || report.migrated_from_v0) && !read_only_) {
         // v0 under a generation key is replaced by the save itself.
@@ -654,6 +674,10 @@ HistoryLoadReport HistoryStore::load() {
 
 HistorySaveResult HistoryStore::save() {
     HistorySaveResult result;
+    if (!loaded_) {
+        result.error = "history not loaded yet";
+        return result;
+    }
     if (read_only_) {
         result.error = "history was written by a newer version of the app: not overwritten";
         return result;
@@ -691,8 +715,9 @@ HistorySaveResult HistoryStore::add(const SessionRecord& record) {
         result.error = "invalid record: " + why;
         return result;
     }
-    if (read_only_) {
-        result.error = "history was written by a newer version of the app: not overwritten";
+    if (!loaded_ || read_only_) {
+        result.error = !loaded_ ? "history not loaded yet"
+                                : "history was written by a newer version of the app: not overwritten";
         return result;
     }
     HistoryData before = data_;

@@ -81,6 +81,11 @@ struct HistoryData {
     bool operator==(const HistoryData&) const = default;
 };
 
+// The record of a session as it stands at `now` (call it once the session is finished, or when
+// the user leaves it). The caller gives the id, the wall-clock start and the pain answers.
+SessionRecord record_from_session(const Session& session, std::int64_t now, std::string id, std::string started_at,
+                                  std::optional<int> pain_before, std::optional<int> pain_after, SafetyLevel safety);
+
 // Checks one record's fields (see SessionRecord); empty string when valid, else the reason.
 std::string validate_record(const SessionRecord& record);
 // Strict "YYYY-MM-DDTHH:MM:SSZ" with a real calendar date.
@@ -186,7 +191,8 @@ public:
     [[nodiscard]] const HistoryData& data() const { return data_; }
     [[nodiscard]] bool read_only() const { return read_only_; }
 
-    // Validates, inserts (folding beyond 1,000) and writes the next generation.
+    // Validates, inserts (folding beyond 1,000) and writes the next generation. Both refuse until
+    // load() has run, so a store never writes over history it has not read.
     HistorySaveResult add(const SessionRecord& record);
     // Writes the current data as the next generation into the key not holding the newest good one,
     // then reads it back to check it.
@@ -203,6 +209,7 @@ private:
     bool protected_a_ = false;                // holds something we may not overwrite
     bool protected_b_ = false;
     bool read_only_ = false;
+    bool loaded_ = false;
 };
 
 //-----------------------------------------------------------------------------

@@ -300,8 +300,8 @@ PainAction Session::report_pain(std::int64_t now, int score, bool sharp_or_numb)
         kept.push_back(phases_[i]);
         kept_done.push_back(completed_[i]);
     }
-    // A switch with no leg step after it any more goes too (never the one under way).
-    for (std::size_t i = new_current + 1; i < kept.size(); ++i) {
+    // A switch with no leg step after it any more goes too (never one under way).
+    for (std::size_t i = current_is_deep ? new_current : new_current + 1; i < kept.size(); ++i) {
         if (kept[i].kind != PhaseKind::SwitchLegs) continue;
         const bool after = std::any_of(kept.begin() + static_cast<std::ptrdiff_t>(i) + 1, kept.end(), is_leg_step);
         if (!after) {

@@ -410,3 +410,40 @@ TEST_CASE("the CLI exports a localStorage dump and refuses bad input with exit 2
     CHECK(run("[]", "export " + out_arg, out) == 2);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a store refuses to write before it has read what is there", "[history]") {
+    MemoryKeyValueStore kv;
+    const std::string existing = encode_generation(data_with(2), 1);
+    kv.values["history.a"] = existing;
+    HistoryStore store(kv);
+    CHECK_THAT(store.add(make_record(9)).error, Catch::Contains("not loaded"));
+    CHECK_FALSE(store.save().ok);
+    CHECK(kv.values.at("history.a") == existing);
+    CHECK(kv.values.count("history.b") == 0);
+}
+
+TEST_CASE("record_from_session takes what the session did", "[history]") {
+    Routine routine;
+    routine.id = "calf_basic";
+    Step step;
+    step.id = "circles";
+    step.title = "Circles";
+    step.duration_ms = {10'000, 20'000, 30'000};
+    routine.steps = {step};
+    SessionOptions options;
+    options.first_leg = Side::Right;
+    Session session(routine, options);
+    session.start(0);
+    session.update(5'000 + 20'000);  // get ready + right leg done
+    session.report_pain(30'000, 8, false);
+    const SessionRecord r = record_from_session(session, 40'000, "id1", "2026-11-21T08:30:00Z", 6, 8,
+                                                SafetyLevel::Caution);
+    CHECK(validate_record(r).empty());
+    CHECK(r.right_done);
+    CHECK_FALSE(r.left_done);
+    CHECK(r.steps_done == 1);
+    CHECK(r.steps_total == 2);
+    CHECK(r.active_seconds == 30);
+    CHECK(r.ended == EndReason::PainStop);
+    CHECK(r.safety == SafetyLevel::Caution);
+}

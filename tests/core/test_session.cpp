@@ -469,3 +469,21 @@ TEST_CASE("restore rejects bad input with a clear error and never throws", "[ses
     CHECK_FALSE(r.session);
     CHECK_THAT(r.error, Catch::Contains("no time in this preset"));
 }
+
+TEST_CASE("ease that leaves the second leg without steps drops the switch too", "[session]") {
+    Routine routine = fixture_routine();
+    for (Step& step : routine.steps)
+        if (step.per_leg && step.id != "deep_pressure") step.duration_ms = {0, 0, 0};
+    Session s(routine);
+    s.start(0);
+    s.update(s_(40));  // left deep pressure, 35-95 s
+    REQUIRE(s.current_phase().step_id == "deep_pressure");
+    s.report_pain(s_(40), 5, false);
+    CHECK(s.finished());  // nothing light is left to do
+    CHECK_FALSE(s.ended_early());
+    for (const Phase& p : s.phases()) CHECK(p.kind != PhaseKind::SwitchLegs);
+
+    SessionOptions gentle;
+    gentle.gentle = true;
+    CHECK(titles(plan_phases(routine, gentle)) == std::vector<std::string>{"Get ready", "Get oil and towel", "Done"});
+}

@@ -208,6 +208,11 @@ TEST_CASE("10,000 random sessions agree with an independent timeline model", "[s
                     model.jump_to(timeline.phases[i == 0 ? 0 : i - 1].start);
                 }
                 session.back(now);
+            } else if (action < 97) {
+                last_action = "stop";
+                model.advance(now);
+                model.jump_to(timeline.total);  // done, with no cue and no more active time
+                session.stop(now);
             } else if (action < 98) {
                 last_action = "restart_step";
                 model.advance(now);
