@@ -1,0 +1,32 @@
+// settings.hpp — the person's preferences, stored as a small versioned JSON under one key.
+// Bad or missing stored values fall back to the defaults field by field: one broken field never
+// loses the others.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/routine.hpp"
+
+namespace calfcoach {
+
+struct Settings {
+    bool sound = true;                 // cue tones. Default: on
+    int volume_percent = 80;           // 0 to 100. Default: 80
+    bool voice = false;                // spoken cues. Default: off
+    bool vibration = true;             // vibration cues. Default: on
+    int text_size_percent = 100;       // 100, 125 or 150. Default: 100
+    bool high_contrast = false;        // Default: off
+    std::optional<bool> reduced_motion;  // empty: follow the system (prefers-reduced-motion). Default: empty
+    Preset default_preset = Preset::Standard;  // Default: standard
+    Side first_leg = Side::Left;       // Default: left first
+};
+
+inline constexpr std::string_view kSettingsKey = "settings";
+
+// {"v":1,...}; never throws. Unknown or bad fields keep their defaults.
+std::string settings_to_json(const Settings& settings);
+Settings settings_from_json(std::string_view text);
+
+}  // namespace calfcoach

@@ -1,0 +1,72 @@
+// services.hpp — what the UI asks of the device, implemented once per platform (Tracy-style seam):
+// src/platform/web_services_web.cpp in the browser, tests/ui/fake_services.hpp in the native tests.
+// The UI never knows how a service is done; every service may be missing (no audio, no wake lock,
+// no vibration, blocked storage) and then does nothing, safely, and says so through its status.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/history.hpp"  // KeyValueStore
+#include "core/session.hpp"  // Cue
+
+namespace calfcoach::ui {
+
+// How cues reach the person. Set from the settings whenever they change.
+struct CuePreferences {
+    bool sound = true;       // Web Audio tones. Default: on
+    float volume = 0.8f;     // 0 to 1. Default: 0.8
+    bool voice = false;      // speechSynthesis reads the cue's words. Default: off
+    bool vibration = true;   // navigator.vibrate patterns, where the device has it. Default: on
+};
+
+// What the device could do, for Settings and notices. Each field: true when available.
+struct ServiceStatus {
+    bool storage_persistent = true;  // false: blocked or full; history lives in memory only
+    bool audio = true;
+    bool speech = true;
+    bool vibration = true;
+    bool wake_lock = true;
+};
+
+class Services {
+public:
+    virtual ~Services() = default;
+
+    //-- Time and place -------------------------------------------------------------------------
+    // Wall-clock time now as ISO 8601 UTC ("2026-11-21T08:30:00Z"), for history records.
+    virtual std::string wall_clock_iso() = 0;
+    // Minutes to add to UTC to get local time (e.g. +60 in Paris in winter), for "today" and streaks.
+    virtual int utc_offset_minutes() = 0;
+
+    //-- Storage --------------------------------------------------------------------------------
+    // Key-value strings (localStorage in the browser). Falls back to memory when storage is blocked
+    // or full: status().storage_persistent then turns false, and nothing the user did is lost.
+    virtual KeyValueStore& storage() = 0;
+
+    //-- Cues -----------------------------------------------------------------------------------
+    virtual void set_cue_preferences(const CuePreferences& preferences) = 0;
+    // Replaces every cue scheduled ahead with these (times on the same monotonic clock as
+    // FrameContext::now_ms). Sounds are placed on the audio clock so they play while the page sleeps.
+    virtual void schedule_cues(const std::vector<Cue>& upcoming, std::int64_t now_ms) = 0;
+    virtual void cancel_cues() = 0;
+    // A cue whose time has come (from Session::update): speech and vibration happen now; the tone
+    // plays now unless it was already scheduled ahead under the same id.
+    virtual void cue_due(const Cue& cue) = 0;
+
+    //-- Device ---------------------------------------------------------------------------------
+    // Keep the screen on while a session plays (Screen Wake Lock); re-acquired when the page returns.
+    virtual void set_keep_awake(bool keep_awake) = 0;
+    // Offers a file to save (History export). Returns false when the browser refused.
+    virtual bool download(std::string_view file_name, std::string_view mime_type, std::string_view content) = 0;
+    // Opens a link: tel: for the call buttons, https: for sources (new tab).
+    virtual void open_link(std::string_view url) = 0;
+    // The system's reduced-motion preference, the default for the setting.
+    virtual bool prefers_reduced_motion() = 0;
+
+    virtual ServiceStatus status() = 0;
+};
+
+}  // namespace calfcoach::ui

@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "core/settings.hpp"
+
+using namespace calfcoach;
+
+TEST_CASE("settings round-trip through JSON", "[settings]") {
+    Settings s;
+    s.sound = false;
+    s.volume_percent = 35;
+    s.voice = true;
+    s.vibration = false;
+    s.text_size_percent = 150;
+    s.high_contrast = true;
+    s.reduced_motion = true;
+    s.default_preset = Preset::Thorough;
+    s.first_leg = Side::Right;
+    const Settings back = settings_from_json(settings_to_json(s));
+    CHECK(back.sound == false);
+    CHECK(back.volume_percent == 35);
+    CHECK(back.voice == true);
+    CHECK(back.vibration == false);
+    CHECK(back.text_size_percent == 150);
+    CHECK(back.high_contrast == true);
+    CHECK(back.reduced_motion == std::optional<bool>(true));
+    CHECK(back.default_preset == Preset::Thorough);
+    CHECK(back.first_leg == Side::Right);
+}
+
+TEST_CASE("bad stored settings fall back field by field, never throw", "[settings]") {
+    const Settings defaults;
+    for (const char* text : {"", "not json", "[]", "{\"v\":1,\"volume\":\"loud\"}", "{\"text_size\":130}",
+                             "{\"volume\":101}", "{\"default_preset\":\"marathon\"}", "\xFF\xFE",
+                             "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":1}}}}}"}) {
+        INFO(text);
+        const Settings s = settings_from_json(text);
+        CHECK(s.volume_percent == defaults.volume_percent);
+        CHECK(s.text_size_percent == defaults.text_size_percent);
+        CHECK(s.default_preset == defaults.default_preset);
+    }
+    const Settings partly = settings_from_json(R"({"volume": "loud", "voice": true, "text_size": 125})");
+    CHECK(partly.volume_percent == 80);
+    CHECK(partly.voice == true);
+    CHECK(partly.text_size_percent == 125);
+    CHECK_FALSE(settings_from_json("{}").reduced_motion.has_value());
+}
