@@ -730,9 +730,83 @@ HistorySaveResult HistoryStore::add(const SessionRecord& record) {
     return result;
 }
 
+HistorySaveResult HistoryStore::replace(const SessionRecord& record) {
+    HistorySaveResult result;
+    if (const std::string why = validate_record(record); !why.empty()) {
+        result.error = "invalid record: " + why;
+        return result;
+    }
+    if (!loaded_ || read_only_) {
+        result.error = !loaded_ ? "history not loaded yet"
+                                : "history was written by a newer version of the app: not overwritten";
+        return result;
+    }
+    const auto it = std::find_if(data_.records.begin(), data_.records.end(),
+                                 [&](const SessionRecord& r) { return r.id == record.id; });
+    if (it == data_.records.end()) {
+        result.error = "no record with id '" + record.id + "'";
+        return result;
+    }
+    const SessionRecord before = *it;
+    *it = record;
+    std::stable_sort(data_.records.begin(), data_.records.end(), record_order);
+    result = save();
+    if (!result.ok) {  // memory matches what is stored
+        for (SessionRecord& r : data_.records)
+            if (r.id == record.id) r = before;
+        std::stable_sort(data_.records.begin(), data_.records.end(), record_order);
+    }
+    return result;
+}
+
+HistorySaveResult HistoryStore::clear() {
+    HistorySaveResult result;
+    if (!loaded_ || read_only_) {
+        result.error = !loaded_ ? "history not loaded yet"
+                                : "history was written by a newer version of the app: not overwritten";
+        return result;
+    }
+    HistoryData before = std::move(data_);
+    data_ = HistoryData{};
+    result = save();
+    if (!result.ok) data_ = std::move(before);
+    return result;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Summaries
 //-----------------------------------------------------------------------------
+
+std::string local_date(std::string_view timestamp, int utc_offset_minutes) {
+    if (!is_iso_utc_timestamp(timestamp)) return {};
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, the inverse of days_from_civil).
+    const std::int64_t z = local_day(timestamp, utc_offset_minutes) + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    char text[48];
+    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
+                  static_cast<long long>(d));
+    return text;
+}
+
+std::optional<std::int64_t> seconds_between(std::string_view from, std::string_view to) {
+    if (!is_iso_utc_timestamp(from) || !is_iso_utc_timestamp(to)) return std::nullopt;
+    const auto seconds = [](std::string_view t) {
+        int y = 0, m = 0, d = 0, hh = 0, mm = 0, ss = 0;
+        parse_date(t, y, m, d);
+        digits_at(t, 11, 2, hh);
+        digits_at(t, 14, 2, mm);
+        digits_at(t, 17, 2, ss);
+        return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
+    };
+    return seconds(to) - seconds(from);
+}
 
 int sessions_this_week(const std::vector<SessionRecord>& records, std::string_view today, int utc_offset_minutes) {
     const auto today_day = day_of(today);

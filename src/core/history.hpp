@@ -194,6 +194,12 @@ public:
     // Validates, inserts (folding beyond 1,000) and writes the next generation. Both refuse until
     // load() has run, so a store never writes over history it has not read.
     HistorySaveResult add(const SessionRecord& record);
+    // Replaces the record with the same id (e.g. the pain-after answer given on the Done screen)
+    // and saves. Refuses, changing nothing, when there is no such record.
+    HistorySaveResult replace(const SessionRecord& record);
+    // Removes every record and monthly summary, because the person asked to, and saves.
+    // Quarantined values are left alone (they are not the person's current history).
+    HistorySaveResult clear();
     // Writes the current data as the next generation into the key not holding the newest good one,
     // then reads it back to check it.
     HistorySaveResult save();
@@ -222,6 +228,10 @@ private:
 int sessions_this_week(const std::vector<SessionRecord>& records, std::string_view today, int utc_offset_minutes = 0);
 // Consecutive days with at least one session, ending today, or yesterday if none yet today.
 int streak_days(const std::vector<SessionRecord>& records, std::string_view today, int utc_offset_minutes = 0);
+// "YYYY-MM-DD" of an ISO UTC timestamp at the given offset from UTC; empty when it is invalid.
+std::string local_date(std::string_view timestamp, int utc_offset_minutes);
+// Seconds from `from` to `to` (to - from), both ISO UTC timestamps; empty when either is invalid.
+std::optional<std::int64_t> seconds_between(std::string_view from, std::string_view to);
 // Mean of (pain_before - pain_after) over the records that have both; empty if none.
 std::optional<double> average_pain_drop(const std::vector<SessionRecord>& records);
 

@@ -1,16 +1,22 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace calfcoach::ui {
 namespace {
 
-ImU32 color(Rgb c, float alpha = 1.0f) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
-}
+ImU32 color(Rgb c, float alpha = 1.0f) { return to_u32(c, alpha); }
 
-void record(DrawContext& ctx, const char* id, const char* label, ItemKind kind) {
-    ctx.items.push_back(ExportedItem{id, label, kind, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), false});
+ExportedItem& record(DrawContext& ctx, const char* id, const char* label, ItemKind kind) {
+    ExportedItem item;
+    item.id = id;
+    item.label = label;
+    item.kind = kind;
+    item.min = ImGui::GetItemRectMin();
+    item.max = ImGui::GetItemRectMax();
+    return ctx.items.emplace_back(std::move(item));
 }
 
 // A clear focus ring for keyboard users, drawn outside the control.
@@ -22,6 +28,10 @@ void draw_focus_ring(const DrawContext& ctx, ImVec2 min, ImVec2 max, float round
 }
 
 }  // namespace
+
+ImU32 to_u32(Rgb c, float alpha) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
+}
 
 std::string_view to_string(ItemKind kind) {
     switch (kind) {
@@ -113,5 +123,178 @@ void paragraph(DrawContext& ctx, const char* text, bool muted) {
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
+
+}  // namespace calfcoach::ui
+
+namespace calfcoach::ui {
+
+bool toggle_row(DrawContext& ctx, const char* id, const char* label, bool* value) {
+    const Palette& p = *ctx.palette;
+    ImGui::PushFont(ctx.fonts.body);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = ctx.px(52);
+    const bool activated = ImGui::InvisibleButton(id, ImVec2(width, height));
+    if (activated) *value = !*value;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float track_w = ctx.px(52), track_h = ctx.px(30);
+    const float wrap = width - track_w - ctx.px(16);
+    const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(min.x, min.y + (height - text_size.y) * 0.5f),
+                  color(p.text), label, nullptr, wrap);
+    const ImVec2 track_min(max.x - track_w, min.y + (height - track_h) * 0.5f);
+    const ImVec2 track_max(max.x, track_min.y + track_h);
+    draw->AddRectFilled(track_min, track_max, color(*value ? p.primary : p.surface), track_h * 0.5f);
+    draw->AddRect(track_min, track_max, color(*value ? p.primary : p.border), track_h * 0.5f, 0, ctx.px(1.5f));
+    const float knob_r = track_h * 0.5f - ctx.px(4);
+    const float knob_x = *value ? track_max.x - track_h * 0.5f : track_min.x + track_h * 0.5f;
+    draw->AddCircleFilled(ImVec2(knob_x, (track_min.y + track_max.y) * 0.5f), knob_r,
+                          color(*value ? p.on_primary : p.border));
+    draw_focus_ring(ctx, min, max, ctx.px(8));
+    ImGui::PopFont();
+    record(ctx, id, label, ItemKind::Toggle).checked = *value;
+    return activated;
+}
+
+bool checkbox_row(DrawContext& ctx, const char* id, const char* label, bool* value) {
+    const Palette& p = *ctx.palette;
+    ImGui::PushFont(ctx.fonts.body);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float box = ctx.px(28);
+    const float wrap = width - box - ctx.px(14);
+    const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const float height = std::max(ctx.px(48), text_size.y + ctx.px(16));
+    const bool activated = ImGui::InvisibleButton(id, ImVec2(width, height));
+    if (activated) *value = !*value;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 box_min(min.x, min.y + (height - box) * 0.5f);
+    const ImVec2 box_max(box_min.x + box, box_min.y + box);
+    draw->AddRectFilled(box_min, box_max, color(*value ? p.primary : p.surface), ctx.px(6));
+    draw->AddRect(box_min, box_max, color(*value ? p.primary : p.border), ctx.px(6), 0, ctx.px(2));
+    if (*value) {
+        const ImVec2 points[3] = {ImVec2(box_min.x + box * 0.22f, box_min.y + box * 0.52f),
+                                  ImVec2(box_min.x + box * 0.42f, box_min.y + box * 0.72f),
+                                  ImVec2(box_min.x + box * 0.78f, box_min.y + box * 0.30f)};
+        draw->AddPolyline(points, 3, color(p.on_primary), 0, ctx.px(3));
+    }
+    draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize,
+                  ImVec2(box_max.x + ctx.px(14), min.y + (height - text_size.y) * 0.5f), color(p.text), label,
+                  nullptr, wrap);
+    draw_focus_ring(ctx, min, max, ctx.px(8));
+    ImGui::PopFont();
+    record(ctx, id, label, ItemKind::Toggle).checked = *value;
+    return activated;
+}
+
+bool choice(DrawContext& ctx, const char* id, std::span<const char* const> options, int* selected) {
+    const Palette& p = *ctx.palette;
+    ImGui::PushFont(ctx.fonts.body);
+    const float gap = ctx.px(8);
+    const float total = ImGui::GetContentRegionAvail().x;
+    const float width = (total - gap * static_cast<float>(options.size() - 1)) / static_cast<float>(options.size());
+    const float height = ctx.px(52);
+    bool changed = false;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, gap);
+        const std::string item_id = std::string(id) + "." + std::to_string(i);
+        const bool chosen = *selected == static_cast<int>(i);
+        if (ImGui::InvisibleButton(item_id.c_str(), ImVec2(width, height)) && !chosen) {
+            *selected = static_cast<int>(i);
+            changed = true;
+        }
+        const bool now_chosen = *selected == static_cast<int>(i);
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const ImVec2 max = ImGui::GetItemRectMax();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float rounding = ctx.px(12);
+        draw->AddRectFilled(min, max, color(now_chosen ? p.primary : ImGui::IsItemHovered() ? p.surface_pressed : p.surface), rounding);
+        draw->AddRect(min, max, color(now_chosen ? p.primary : p.border), rounding, 0, ctx.px(1.5f));
+        const float wrap = width - ctx.px(8);
+        const ImVec2 text_size = ImGui::CalcTextSize(options[i], nullptr, false, wrap);
+        draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize,
+                      ImVec2(min.x + (width - text_size.x) * 0.5f, min.y + (height - text_size.y) * 0.5f),
+                      color(now_chosen ? p.on_primary : p.text), options[i], nullptr, wrap);
+        draw_focus_ring(ctx, min, max, rounding);
+        record(ctx, item_id.c_str(), options[i], ItemKind::Button).checked = now_chosen;
+    }
+    ImGui::PopFont();
+    return changed;
+}
+
+bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value, int min_value, int max_value) {
+    const Palette& p = *ctx.palette;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = ctx.px(52);
+    ImGui::InvisibleButton(id, ImVec2(width, height));
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const float knob_r = ctx.px(14);
+    const float left = min.x + knob_r, right = max.x - knob_r;
+    const int old_value = *value;
+    if (ImGui::IsItemActive()) {
+        const float t = std::clamp((ImGui::GetIO().MousePos.x - left) / (right - left), 0.0f, 1.0f);
+        *value = min_value + static_cast<int>(std::lround(t * static_cast<float>(max_value - min_value)));
+    }
+    if (ImGui::IsItemFocused()) {
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) *value = std::max(min_value, *value - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) *value = std::min(max_value, *value + 1);
+    }
+    *value = std::clamp(*value, min_value, max_value);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float cy = (min.y + max.y) * 0.5f;
+    const float t = static_cast<float>(*value - min_value) / static_cast<float>(std::max(1, max_value - min_value));
+    const float knob_x = left + t * (right - left);
+    draw->AddRectFilled(ImVec2(left, cy - ctx.px(3)), ImVec2(right, cy + ctx.px(3)), color(p.border), ctx.px(3));
+    draw->AddRectFilled(ImVec2(left, cy - ctx.px(3)), ImVec2(knob_x, cy + ctx.px(3)), color(p.primary), ctx.px(3));
+    for (int tick = min_value; tick <= max_value; ++tick) {
+        const float x = left + static_cast<float>(tick - min_value) / static_cast<float>(std::max(1, max_value - min_value)) * (right - left);
+        draw->AddCircleFilled(ImVec2(x, cy), ctx.px(2), color(p.surface));
+    }
+    draw->AddCircleFilled(ImVec2(knob_x, cy), knob_r, color(p.primary));
+    draw->AddCircle(ImVec2(knob_x, cy), knob_r, color(p.on_primary), 0, ctx.px(2));
+    draw_focus_ring(ctx, min, max, ctx.px(8));
+    ExportedItem& item = record(ctx, id, label, ItemKind::Slider);
+    item.value = *value;
+    item.min_value = min_value;
+    item.max_value = max_value;
+    return *value != old_value;
+}
+
+void subheading(DrawContext& ctx, const char* text) {
+    ImGui::PushFont(ctx.fonts.body);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->heading)));
+    ImGui::PushTextWrapPos(0.0f);
+    // Body size, set apart by colour and space; ImGui has no bold face in our subset.
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y + ctx.px(2)), ImVec2(min.x + ctx.px(32), max.y + ctx.px(2)),
+                                        color(ctx.palette->primary), ctx.px(2.5f));
+    ImGui::Dummy(ImVec2(0, ctx.px(4)));
+}
+
+void bullet(DrawContext& ctx, const char* text) {
+    ImGui::PushFont(ctx.fonts.body);
+    const float indent = ctx.px(22);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(start.x + ctx.px(7), start.y + ImGui::GetFontSize() * 0.55f),
+                                                ctx.px(3.5f), color(ctx.palette->primary));
+    ImGui::Indent(indent);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->text)));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::Unindent(indent);
+    ImGui::PopFont();
+}
+
+void vertical_space(DrawContext& ctx, float css_px) { ImGui::Dummy(ImVec2(0, ctx.px(css_px))); }
 
 }  // namespace calfcoach::ui

@@ -2,6 +2,8 @@
 // find it: the automation surface (window.calfcoach.state().items) and, later, the accessibility layer.
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,8 @@ struct ExportedItem {
     ItemKind kind = ItemKind::Button;
     ImVec2 min, max;
     bool disabled = false;
+    std::optional<bool> checked;  // toggles, checkboxes, the chosen option of a choice
+    std::optional<int> value, min_value, max_value;  // sliders
 };
 
 // Per-frame drawing context the widgets share: fonts, palette, scale, and the item list being built.
@@ -43,9 +47,26 @@ enum class ButtonStyle {
 // A full-width (or `width`) button; returns true when activated. `id` must be unique per screen.
 bool button(DrawContext& ctx, const char* id, const char* label, ButtonStyle style, float width = 0.0f);
 
+// A row with the label on the left and a switch on the right; returns true when toggled.
+bool toggle_row(DrawContext& ctx, const char* id, const char* label, bool* value);
+// A row with a check box on the left; returns true when toggled.
+bool checkbox_row(DrawContext& ctx, const char* id, const char* label, bool* value);
+// A row of equal options (segmented control); returns true when the choice changed.
+// Each option is exported as "<id>.<index>" with checked = chosen.
+bool choice(DrawContext& ctx, const char* id, std::span<const char* const> options, int* selected);
+// A whole-number slider with large touch area; tapping anywhere on the track sets the value.
+bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value, int min_value, int max_value);
+
 // Text helpers: wrapped to the current column width.
 void heading(DrawContext& ctx, const char* text);
 void display_title(DrawContext& ctx, const char* text);
 void paragraph(DrawContext& ctx, const char* text, bool muted = false);
+void subheading(DrawContext& ctx, const char* text);
+// A bullet list item, wrapped with a hanging indent.
+void bullet(DrawContext& ctx, const char* text);
+void vertical_space(DrawContext& ctx, float css_px);
+
+// Colour helper for draw lists.
+ImU32 to_u32(Rgb c, float alpha = 1.0f);
 
 }  // namespace calfcoach::ui

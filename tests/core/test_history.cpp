@@ -447,3 +447,44 @@ TEST_CASE("record_from_session takes what the session did", "[history]") {
     CHECK(r.ended == EndReason::PainStop);
     CHECK(r.safety == SafetyLevel::Caution);
 }
+
+TEST_CASE("history replace updates a record by id and clear empties it, both saved", "[history]") {
+    calfcoach::MemoryKeyValueStore kv;
+    calfcoach::HistoryStore store(kv);
+    store.load();
+    calfcoach::SessionRecord r;
+    r.id = "s1";
+    r.started_at = "2026-11-20T08:00:00Z";
+    r.routine_id = "standard";
+    r.steps_total = 8;
+    r.steps_done = 8;
+    r.left_done = r.right_done = true;
+    r.active_seconds = 600;
+    r.pain_before = 6;
+    REQUIRE(store.add(r).ok);
+    r.pain_after = 3;
+    REQUIRE(store.replace(r).ok);
+    {
+        calfcoach::HistoryStore reread(kv);
+        reread.load();
+        REQUIRE(reread.data().records.size() == 1);
+        CHECK(reread.data().records[0].pain_after == std::optional<int>(3));
+    }
+    calfcoach::SessionRecord missing = r;
+    missing.id = "nope";
+    CHECK_FALSE(store.replace(missing).ok);
+    REQUIRE(store.clear().ok);
+    calfcoach::HistoryStore reread(kv);
+    reread.load();
+    CHECK(reread.data().records.empty());
+}
+
+TEST_CASE("local_date and seconds_between follow the calendar and the offset", "[history]") {
+    CHECK(calfcoach::local_date("2026-11-21T23:30:00Z", 60) == "2026-11-22");
+    CHECK(calfcoach::local_date("2026-03-01T00:30:00Z", -60) == "2026-02-28");
+    CHECK(calfcoach::local_date("2024-03-01T00:30:00Z", -60) == "2024-02-29");
+    CHECK(calfcoach::local_date("not a time", 0).empty());
+    CHECK(calfcoach::seconds_between("2026-11-20T08:00:00Z", "2026-11-21T08:00:01Z") == std::optional<std::int64_t>(86401));
+    CHECK(calfcoach::seconds_between("2026-12-31T23:59:59Z", "2027-01-01T00:00:00Z") == std::optional<std::int64_t>(1));
+    CHECK_FALSE(calfcoach::seconds_between("x", "2027-01-01T00:00:00Z").has_value());
+}
