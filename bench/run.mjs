@@ -218,8 +218,20 @@ async function coldStart(browser, url, problems) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.goto(url);
   const ms = await waitForFirstFrame(page);
+  const phases = await startPhases(page);
   await context.close();
-  return ms;
+  return { ms, ...phases };
+}
+
+// Where a start-up went: when the wasm had arrived (resource timing, from navigation start) and how long
+// from there to the first frame (compile, runtime start, main(), fonts, first draw).
+async function startPhases(page) {
+  return page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'));
+    const frame = performance.getEntriesByName('calfcoach-first-frame')[0];
+    if (!wasm || !frame) return { wasm_received_ms: null, wasm_to_frame_ms: null };
+    return { wasm_received_ms: wasm.responseEnd, wasm_to_frame_ms: frame.startTime - wasm.responseEnd };
+  });
 }
 
 // Cache-warm: one priming load, then `runs` reloads of the same page in the same context (HTTP cache
@@ -471,6 +483,8 @@ function render(r) {
     ['offline page, gzip', typeof offline === 'string' ? 'n/a' : fmtKB(offline.total.gzip), '-', '-'],
     [`start-up cold, median of ${r.runs}`, ...get((b) => fmtMs(b.startup.cold_median_ms))],
     [`start-up cold, best of ${r.runs}`, ...get((b) => fmtMs(Math.min(...b.startup.cold_ms)))],
+    ['  cold: wasm received at (median)', ...get((b) => fmtMs(b.startup.cold_wasm_received_median_ms))],
+    ['  cold: wasm received -> first frame', ...get((b) => fmtMs(b.startup.cold_wasm_to_frame_median_ms))],
     [`start-up cache-warm, median of ${r.runs}`, ...get((b) => fmtMs(b.startup.warm_median_ms))],
     ['main thread idle, per 10 s', ...get((b) => fmtMs(b.idle.task_ms_per_10s, 1))],
     ['  frames drawn while idle', ...get((b) => b.idle.frames ?? '-')],
@@ -547,8 +561,11 @@ async function main() {
     for (const build of BUILDS) {
       log(`${build.name}: cache-warm starts`);
       const warm = await warmStarts(browser, servers[build.name].url, problems[build.name], RUNS);
+      const samples = cold[build.name];
       result.builds[build.name].startup = {
-        cold_ms: cold[build.name], cold_median_ms: median(cold[build.name]),
+        cold_ms: samples.map((sample) => sample.ms), cold_median_ms: median(samples.map((sample) => sample.ms)),
+        cold_wasm_received_median_ms: median(samples.map((sample) => sample.wasm_received_ms).filter((v) => v !== null)),
+        cold_wasm_to_frame_median_ms: median(samples.map((sample) => sample.wasm_to_frame_ms).filter((v) => v !== null)),
         warm_ms: warm, warm_median_ms: median(warm),
       };
     }
