@@ -1,0 +1,595 @@
+// bench/run.mjs — the measuring half of scripts/bench: loads ours (dist/) and the two reference builds
+// (build/bench/floor, build/bench/peer) in Debian's headless chromium and measures, side by side:
+//   1. first-load transfer (the requests the browser actually made, gzip -9 and brotli q11 of each body)
+//   2. start-up: navigation start -> performance mark "calfcoach-first-frame", cold and cache-warm
+//   3. main-thread cost (CDP Performance.getMetrics TaskDuration) idle; playing; playing + reduced motion
+//   4. cue timing (stubbed until the app exposes window.calfcoach.cueLog)
+//   5. memory: wasm memory and JS heap after load (and after a session, once there is a player)
+//   6. native core timings (n/a until the triage and session engines are merged)
+// then checks the targets, prints a table and writes build/bench.json. Benchmarks, not tests: it never
+// fails on a missed target (exit 0), only on a broken measurement (exit 1).
+//
+//   node bench/run.mjs [--runs N] [--quick] [--out build/bench.json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+
+import { launchBrowser, repoRoot, startServer } from '../tests/browser/harness.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(repoRoot, 'build', 'bench.json') },
+  },
+});
+const RUNS = args.quick ? 1 : Math.max(1, Number.parseInt(args.runs, 10) || 5);
+const IDLE_MS = args.quick ? 3000 : 10000;      // main-thread window (figures are scaled to 10 s)
+const CUE_HIDDEN_MS = args.quick ? 10000 : 120000;
+const FIRST_FRAME_TIMEOUT_MS = 60000;
+
+const BUILDS = [
+  { name: 'ours', dir: process.env.CALFCOACH_DIST || path.join(repoRoot, 'dist') },
+  { name: 'floor', dir: path.join(repoRoot, 'build', 'bench', 'floor') },
+  { name: 'peer', dir: path.join(repoRoot, 'build', 'bench', 'peer') },
+];
+const OFFLINE_PAGE = 'calfcoach-offline.html';
+
+// Desktop size; a screen larger than the viewport so that no build's glfwSetWindowSize(screen size)
+// turns into a fullscreen request (TOOLCHAIN.md), which would leave a 300x150 canvas.
+const CONTEXT_OPTIONS = {
+  viewport: { width: 1280, height: 800 },
+  screen: { width: 1920, height: 1080 },
+  deviceScaleFactor: 1,
+};
+
+// Runs in every page before its own scripts: remembers each wasm memory the page instantiates, so the
+// memory of any build (closure-renamed or not) can be read the same way.
+function captureWasmMemories() {
+  const memories = [];
+  Object.defineProperty(window, '__benchWasmMemories', { value: memories });
+  const grab = (instance) => {
+    try {
+      for (const value of Object.values(instance.exports)) {
+        if (value instanceof WebAssembly.Memory && !memories.includes(value)) memories.push(value);
+      }
+    } catch { /* not an instance */ }
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...a) {
+    return instantiate.apply(this, a).then((result) => { grab(result.instance || result); return result; });
+  };
+  const streaming = WebAssembly.instantiateStreaming;
+  if (streaming) {
+    WebAssembly.instantiateStreaming = function (...a) {
+      return streaming.apply(this, a).then((result) => { grab(result.instance); return result; });
+    };
+  }
+  document.addEventListener('securitypolicyviolation', (event) => {
+    console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+  });
+}
+
+//-----------------------------------------------------------------------------
+// Helpers
+//-----------------------------------------------------------------------------
+const median = (values) => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const hasCli = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+const GZIP_CLI = hasCli('gzip');
+const BROTLI_CLI = hasCli('brotli');
+
+// The same compressors and levels as scripts/size-report (CLI), Node's zlib when a CLI is missing.
+function gzipSize(buffer) {
+  if (GZIP_CLI) return spawnSync('gzip', ['-9', '-c'], { input: buffer, maxBuffer: 1 << 28 }).stdout.length;
+  return zlib.gzipSync(buffer, { level: 9 }).length;
+}
+function brotliSize(buffer) {
+  if (BROTLI_CLI) return spawnSync('brotli', ['-c', '-q', '11'], { input: buffer, maxBuffer: 1 << 28 }).stdout.length;
+  return zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+async function newContext(browser, extra = {}) {
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS, ...extra });
+  await context.addInitScript(captureWasmMemories);
+  return context;
+}
+
+// A page that records problems (console errors, page errors, CSP violations) into `problems`.
+async function newPage(context, problems) {
+  const page = await context.newPage();
+  page.on('console', (message) => { if (message.type() === 'error') problems.add(`console error: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.add(`page error: ${error.message}`));
+  return page;
+}
+
+const firstFrameMs = (page) => page.evaluate(() => {
+  const entry = performance.getEntriesByName('calfcoach-first-frame')[0];
+  return entry ? entry.startTime : null;
+});
+
+async function waitForFirstFrame(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('calfcoach-first-frame').length > 0, null,
+    { timeout: FIRST_FRAME_TIMEOUT_MS, polling: 20 });
+  return firstFrameMs(page);
+}
+
+const hasSurface = (page) => page.evaluate(() => !!(window.calfcoach && typeof window.calfcoach.state === 'function'));
+const appState = (page) => page.evaluate(() => window.calfcoach.state());
+
+// Our app draws on demand: wait until it stops drawing. The references: a fixed pause.
+async function settle(page, quietMs = 500, timeoutMs = 10000) {
+  if (!(await hasSurface(page))) { await sleep(quietMs * 2); return; }
+  const start = Date.now();
+  let last = (await appState(page)).frame;
+  let lastChange = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    await sleep(50);
+    const { frame } = await appState(page);
+    if (frame !== last) { last = frame; lastChange = Date.now(); } else if (Date.now() - lastChange >= quietMs) return;
+  }
+}
+
+async function wasmMemoryBytes(page) {
+  return page.evaluate(() => {
+    const reported = window.calfcoach && window.calfcoach.state ? window.calfcoach.state().wasm_memory_bytes : undefined;
+    if (typeof reported === 'number') return reported;
+    const memories = window.__benchWasmMemories || [];
+    return memories.length ? memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0) : null;
+  });
+}
+
+async function jsHeapBytes(cdp) {
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+async function taskDurationMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const find = (name) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return { task: find('TaskDuration') * 1000, script: find('ScriptDuration') * 1000 };
+}
+
+// Main-thread time over `ms`, scaled to 10 s; for ours also the frames drawn meanwhile.
+async function mainThreadWindow(page, cdp, ms) {
+  const surface = await hasSurface(page);
+  const frame0 = surface ? (await appState(page)).frame : null;
+  const before = await taskDurationMs(cdp);
+  await sleep(ms);
+  const after = await taskDurationMs(cdp);
+  const frame1 = surface ? (await appState(page)).frame : null;
+  const scale = 10000 / ms;
+  return {
+    window_ms: ms,
+    task_ms_per_10s: (after.task - before.task) * scale,
+    script_ms_per_10s: (after.script - before.script) * scale,
+    frames: surface ? frame1 - frame0 : null,
+  };
+}
+
+//-----------------------------------------------------------------------------
+// 1. First-load transfer
+//-----------------------------------------------------------------------------
+// Loads `url` in a fresh context with the cache disabled and records every response the page got.
+async function firstLoadTransfer(browser, url, problems, { waitFrame = true } = {}) {
+  const context = await newContext(browser);
+  const page = await newPage(context, problems);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await page.goto(url);
+  if (waitFrame) await waitForFirstFrame(page);
+  await settle(page);
+  await sleep(500);  // late requests (icon)
+  const files = [];
+  for (const response of responses) {
+    const requestUrl = new URL(response.url());
+    if (requestUrl.protocol === 'data:' || requestUrl.protocol === 'blob:') continue;
+    let body;
+    try { body = await response.body(); } catch { continue; }
+    let file = decodeURIComponent(requestUrl.pathname).replace(/^\//, '');
+    if (file === '' || file.endsWith('/')) file += 'index.html';
+    files.push({ file, status: response.status(), raw: body.length, gzip: gzipSize(body), brotli: brotliSize(body) });
+  }
+  await context.close();
+  const total = (key) => files.reduce((sum, entry) => sum + entry[key], 0);
+  return { files, total: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') } };
+}
+
+//-----------------------------------------------------------------------------
+// 2. Start-up
+//-----------------------------------------------------------------------------
+async function coldStart(browser, url, problems) {
+  const context = await newContext(browser);
+  const page = await newPage(context, problems);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await page.goto(url);
+  const ms = await waitForFirstFrame(page);
+  const phases = await startPhases(page);
+  await context.close();
+  return { ms, ...phases };
+}
+
+// Where a start-up went: when the wasm had arrived (resource timing, from navigation start) and how long
+// from there to the first frame (compile, runtime start, main(), fonts, first draw).
+async function startPhases(page) {
+  return page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'));
+    const frame = performance.getEntriesByName('calfcoach-first-frame')[0];
+    if (!wasm || !frame) return { wasm_received_ms: null, wasm_to_frame_ms: null };
+    return { wasm_received_ms: wasm.responseEnd, wasm_to_frame_ms: frame.startTime - wasm.responseEnd };
+  });
+}
+
+// Cache-warm: one priming load, then `runs` reloads of the same page in the same context (HTTP cache
+// and V8's code cache warm). A service-worker warm start is a later figure.
+async function warmStarts(browser, url, problems, runs) {
+  const context = await newContext(browser);
+  const page = await newPage(context, problems);
+  await page.goto(url);
+  await waitForFirstFrame(page);
+  await settle(page, 300);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    await page.reload();
+    samples.push(await waitForFirstFrame(page));
+    await settle(page, 300);
+  }
+  await context.close();
+  return samples;
+}
+
+//-----------------------------------------------------------------------------
+// 3 and 5. Idle main thread and memory after load
+//-----------------------------------------------------------------------------
+async function idleAndMemory(browser, url, problems) {
+  const context = await newContext(browser);
+  const page = await newPage(context, problems);
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await waitForFirstFrame(page);
+  await settle(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const idle = await mainThreadWindow(page, cdp, IDLE_MS);
+  const memory = { wasm_bytes: await wasmMemoryBytes(page), js_heap_bytes: await jsHeapBytes(cdp) };
+  const surface = await hasSurface(page);
+  const screen = surface ? (await appState(page)).screen : null;
+  await context.close();
+  return { idle, memory, screen };
+}
+
+//-----------------------------------------------------------------------------
+// 3, 4 and 5 with a session playing (ours only; skipped cleanly while there is no player)
+//-----------------------------------------------------------------------------
+// A player is playing when the session screen reports it: state().session = {playing: true, ...}.
+// (The "session" screen exists today as a placeholder without that field: not a player.)
+const isPlaying = (current) => current.screen === 'session' && !!current.session && current.session.playing === true;
+
+// Walks from home into a playing session the way a person would: a "start" button, then the safest
+// answer of each safety question (no red flags), then "begin". Item ids are matched loosely because
+// the session screen is not merged yet; adjust the patterns when it is. Returns {reached, reason}.
+const START = /^(start|begin|play|session|massage|go)\b|start|begin/i;
+const SAFE_ANSWER = /^(no|none|continue|next|ok|i understand|understood|agree|ready|start|begin|play)\b/i;
+async function reachPlayer(page, tap) {
+  if (!(await hasSurface(page))) return { reached: false, reason: 'no automation surface' };
+  const visited = [];
+  for (let step = 0; step < 20; step++) {
+    const current = await appState(page);
+    if (isPlaying(current)) return { reached: true, steps: visited };
+    const items = (current.items || []).filter((item) => !item.disabled);
+    const pattern = current.screen === 'home' ? START : SAFE_ANSWER;
+    const next = items.find((item) => pattern.test(item.id) || pattern.test(item.label || ''));
+    if (!next) {
+      const reason = current.screen === 'session' ? 'screen "session" has no player, state().session.playing absent'
+        : `no way forward from screen "${current.screen}"`;
+      return { reached: false, reason, steps: visited };
+    }
+    visited.push(`${current.screen}:${next.id}`);
+    await tap(next);
+  }
+  return { reached: false, reason: 'no player after 20 steps', steps: visited };
+}
+
+async function openPlayer(browser, url, problems, extra = {}) {
+  const context = await newContext(browser, extra);
+  const page = await newPage(context, problems);
+  await page.goto(url);
+  await waitForFirstFrame(page);
+  await settle(page);
+  const tap = async (item) => { await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2); await settle(page, 300, 3000); };
+  const route = await reachPlayer(page, tap);
+  return { context, page, route };
+}
+
+async function sessionFigures(browser, url, problems) {
+  const result = { playing: null, reduced_motion: null, memory_after_session: null, cues: null };
+  // Playing, animation on.
+  {
+    const { context, page, route } = await openPlayer(browser, url, problems);
+    if (!route.reached) {
+      await context.close();
+      const reason = `n/a (no player yet: ${route.reason})`;
+      return { playing: reason, reduced_motion: reason, memory_after_session: reason, cues: cueNa(reason), route };
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    result.playing = await mainThreadWindow(page, cdp, IDLE_MS);
+    result.cues = await cueTiming(context, page);
+    result.memory_after_session = { wasm_bytes: await wasmMemoryBytes(page), js_heap_bytes: await jsHeapBytes(cdp) };
+    result.route = route;
+    await context.close();
+  }
+  // Playing with prefers-reduced-motion.
+  {
+    const { context, page, route } = await openPlayer(browser, url, problems, { reducedMotion: 'reduce' });
+    if (route.reached) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      result.reduced_motion = await mainThreadWindow(page, cdp, IDLE_MS);
+    } else {
+      result.reduced_motion = `n/a (no player with reduced motion: ${route.reason})`;
+    }
+    await context.close();
+  }
+  return result;
+}
+
+//-----------------------------------------------------------------------------
+// 4. Cue timing
+//-----------------------------------------------------------------------------
+// Expected surface (not in the app yet): window.calfcoach.cueLog() returns the cues scheduled so far,
+// [{id, planned_ms, scheduled_ms}], both on the session clock: planned_ms from the core's plan,
+// scheduled_ms the time the audio was scheduled to start (AudioContext time mapped to that clock).
+const cueNa = (reason) => ({ visible: reason, hidden: reason });
+const readCueLog = (page) => page.evaluate(() => {
+  const log = window.calfcoach && window.calfcoach.cueLog;
+  if (log === undefined) return null;
+  return (typeof log === 'function' ? log.call(window.calfcoach) : log).map((cue) => ({ ...cue }));
+});
+const maxDeviation = (cues) => cues.length
+  ? { cues: cues.length, max_ms: Math.max(...cues.map((cue) => Math.abs(cue.scheduled_ms - cue.planned_ms))) }
+  : 'n/a (no cue in the window)';
+
+async function cueTiming(context, page) {
+  if ((await readCueLog(page)) === null) return cueNa('n/a (no audio cues yet: window.calfcoach.cueLog absent)');
+  // Visible: the cues of the window just measured (the session has been playing IDLE_MS).
+  const visibleCues = await readCueLog(page);
+  // Hidden: another tab in front for CUE_HIDDEN_MS, then the cues scheduled meanwhile.
+  const cover = await context.newPage();
+  await cover.bringToFront();
+  const hidden = await page.evaluate(() => document.visibilityState === 'hidden');
+  let hiddenResult;
+  if (!hidden) {
+    hiddenResult = 'n/a (this browser did not hide the page behind another tab)';
+  } else {
+    await sleep(CUE_HIDDEN_MS);
+    await page.bringToFront();
+    const all = await readCueLog(page);
+    hiddenResult = maxDeviation(all.slice(visibleCues.length));
+  }
+  await cover.close();
+  return { visible: maxDeviation(visibleCues), hidden: hiddenResult };
+}
+
+//-----------------------------------------------------------------------------
+// 6. Native core
+//-----------------------------------------------------------------------------
+function nativeCore() {
+  const headers = ['src/core/triage.hpp', 'src/core/session.hpp'];
+  const missing = headers.filter((header) => !existsSync(path.join(repoRoot, header)));
+  const reason = missing.length
+    ? 'n/a (core not merged yet)'
+    : 'n/a (core merged; bench/native/core_bench not written yet, see docs/performance.md)';
+  return { triage_all_ms: reason, simulate_10000_sessions_ms: reason };
+}
+
+//-----------------------------------------------------------------------------
+// Targets, table
+//-----------------------------------------------------------------------------
+const KB = 1024;
+const MB = 1024 * 1024;
+const fmtKB = (bytes) => (typeof bytes === 'number' ? `${(bytes / KB).toFixed(1)} KB` : bytes ?? 'n/a');
+const fmtMB = (bytes) => (typeof bytes === 'number' ? `${(bytes / MB).toFixed(1)} MB` : bytes ?? 'n/a');
+const fmtMs = (ms, digits = 0) => (typeof ms === 'number' ? `${ms.toFixed(digits)} ms` : ms ?? 'n/a');
+const short = (value) => (typeof value === 'string' && value.startsWith('n/a') ? 'n/a' : value);
+
+function target(name, measured, limit, display) {
+  if (typeof measured !== 'number' || typeof limit !== 'number' || !(limit > 0)) {
+    return { target: name, measured: 'n/a', reason: typeof measured === 'string' ? measured : undefined, ratio: null, result: 'n/a' };
+  }
+  const ratio = measured / limit;
+  return { target: name, measured: display(measured), ratio, result: ratio <= 1 ? 'PASS' : 'MISS' };
+}
+
+function evaluateTargets(r) {
+  const ours = r.builds.ours;
+  const floor = r.builds.floor;
+  const peer = r.builds.peer;
+  const oursLoad = ours.transfer.total.gzip;
+  const floorLoad = floor.transfer.total.gzip;
+  const peerIdle = peer.idle.task_ms_per_10s;
+  const pct = (value) => `${value.toFixed(2)}% of peer`;
+  const session = r.session;
+  const cue = (kind) => (typeof session.cues?.[kind] === 'object' ? session.cues[kind].max_ms : session.cues?.[kind]);
+  const playing = typeof session.playing === 'object' && session.playing ? session.playing.task_ms_per_10s : session.playing;
+  const reduced = typeof session.reduced_motion === 'object' && session.reduced_motion
+    ? session.reduced_motion.task_ms_per_10s : session.reduced_motion;
+  const asPct = (value) => (typeof value === 'number' ? (100 * value) / peerIdle : value);
+  return [
+    target('first load <= 200 KB gzip', oursLoad, 200 * KB, fmtKB),
+    { ...target('first load <= 1.6 x floor (gzip)', oursLoad / floorLoad, 1.6, (x) => `${x.toFixed(2)} x floor`) },
+    target('start-up cold <= 1.2 x floor', ours.startup.cold_median_ms / floor.startup.cold_median_ms, 1.2,
+      (x) => `${x.toFixed(2)} x floor`),
+    target('idle main thread <= 1% of peer', asPct(ours.idle.task_ms_per_10s), 1, pct),
+    target('playing main thread <= 10% of peer', asPct(playing), 10, pct),
+    target('playing, reduced motion <= 2% of peer', asPct(reduced), 2, pct),
+    target('cue deviation <= 20 ms visible', cue('visible'), 20, (x) => fmtMs(x, 1)),
+    target('cue deviation <= 50 ms hidden', cue('hidden'), 50, (x) => fmtMs(x, 1)),
+    target('wasm memory <= 32 MB', ours.memory.wasm_bytes, 32 * MB, fmtMB),
+  ];
+}
+
+function table(rows, header) {
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column]).length)));
+  // Text left, figures right.
+  const numeric = (cell) => typeof cell === 'number' || /^[\d.,-]+( ?(KB|MB|ms|x floor|% of peer))?$/.test(String(cell));
+  const line = (row) => row.map((cell, column) => (numeric(cell) && column > 0 ? String(cell).padStart(widths[column])
+    : String(cell).padEnd(widths[column]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function render(r) {
+  const out = [];
+  const names = BUILDS.map((build) => build.name);
+  out.push(`Calf Coach benchmark — ${r.date}`);
+  out.push(`machine: ${r.machine.nproc} x ${r.machine.cpu}; ${r.machine.chromium}; runs: ${r.runs}` +
+    `${r.quick ? ' (quick)' : ''}; main-thread window: ${r.idle_window_ms / 1000} s (scaled to 10 s)`);
+  out.push('');
+  out.push('1. First-load transfer (requests recorded by the browser; gzip -9, brotli q11; bytes)');
+  const fileRows = [];
+  for (const name of names) {
+    const { files, total } = r.builds[name].transfer;
+    for (const file of files) fileRows.push([name, file.file, file.raw, file.gzip, file.brotli]);
+    fileRows.push([name, 'total', total.raw, total.gzip, total.brotli]);
+  }
+  const offline = r.offline_page;
+  if (typeof offline === 'string') fileRows.push(['offline', OFFLINE_PAGE, 'n/a', 'n/a', 'n/a']);
+  else {
+    for (const file of offline.files) fileRows.push(['offline', file.file, file.raw, file.gzip, file.brotli]);
+    fileRows.push(['offline', 'total', offline.total.raw, offline.total.gzip, offline.total.brotli]);
+  }
+  out.push(table(fileRows, ['build', 'file', 'raw', 'gzip', 'brotli']));
+  out.push('');
+  out.push('Summary');
+  const get = (fn) => names.map((name) => { try { return fn(r.builds[name]); } catch { return 'n/a'; } });
+  const session = r.session;
+  const playingCell = (value) => (typeof value === 'object' && value ? fmtMs(value.task_ms_per_10s, 1) : short(value));
+  const summary = [
+    ['first load, gzip', ...get((b) => fmtKB(b.transfer.total.gzip))],
+    ['first load, brotli', ...get((b) => fmtKB(b.transfer.total.brotli))],
+    ['offline page, gzip', typeof offline === 'string' ? 'n/a' : fmtKB(offline.total.gzip), '-', '-'],
+    [`start-up cold, median of ${r.runs}`, ...get((b) => fmtMs(b.startup.cold_median_ms))],
+    [`start-up cold, best of ${r.runs}`, ...get((b) => fmtMs(Math.min(...b.startup.cold_ms)))],
+    ['  cold: wasm received at (median)', ...get((b) => fmtMs(b.startup.cold_wasm_received_median_ms))],
+    ['  cold: wasm received -> first frame', ...get((b) => fmtMs(b.startup.cold_wasm_to_frame_median_ms))],
+    [`start-up cache-warm, median of ${r.runs}`, ...get((b) => fmtMs(b.startup.warm_median_ms))],
+    ['main thread idle, per 10 s', ...get((b) => fmtMs(b.idle.task_ms_per_10s, 1))],
+    ['  frames drawn while idle', ...get((b) => b.idle.frames ?? '-')],
+    ['main thread playing, per 10 s', playingCell(session.playing), '-', '-'],
+    ['  with reduced motion', playingCell(session.reduced_motion), '-', '-'],
+    ['wasm memory after load', ...get((b) => fmtMB(b.memory.wasm_bytes))],
+    ['JS heap after load', ...get((b) => fmtMB(b.memory.js_heap_bytes))],
+    ['wasm memory after a session',
+      typeof session.memory_after_session === 'object' && session.memory_after_session
+        ? fmtMB(session.memory_after_session.wasm_bytes) : short(session.memory_after_session), '-', '-'],
+    ['cue deviation, visible', typeof session.cues?.visible === 'object' ? fmtMs(session.cues.visible.max_ms, 1) : short(session.cues?.visible), '-', '-'],
+    ['cue deviation, hidden 2 min', typeof session.cues?.hidden === 'object' ? fmtMs(session.cues.hidden.max_ms, 1) : short(session.cues?.hidden), '-', '-'],
+    ['native: check every triage combination', short(r.native.triage_all_ms), '-', '-'],
+    ['native: simulate 10,000 sessions', short(r.native.simulate_10000_sessions_ms), '-', '-'],
+  ];
+  out.push(table(summary, ['figure', ...names]));
+  const notes = [];
+  if (typeof offline === 'string') notes.push(`offline page: ${offline}`);
+  if (typeof session.playing === 'string') notes.push(`session figures: ${session.playing}`);
+  if (typeof session.cues?.visible === 'string') notes.push(`cue timing: ${session.cues.visible}`);
+  if (typeof r.native.triage_all_ms === 'string') notes.push(`native core: ${r.native.triage_all_ms}`);
+  if (notes.length) out.push('', ...notes.map((note) => `note: ${note}`));
+  out.push('');
+  out.push('Targets');
+  out.push(table(r.targets.map((t) => [t.target, t.measured, t.ratio === null ? '-' : t.ratio.toFixed(2), t.result]),
+    ['target', 'measured', 'ratio', 'result']));
+  const problems = names.filter((name) => r.builds[name].problems.length);
+  for (const name of problems) out.push('', `${name}: page problems: ${r.builds[name].problems.join('; ')}`);
+  return out.join('\n');
+}
+
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const cpu = cpuinfo.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown CPU';
+  return { nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu, load: os.loadavg() };
+}
+
+//-----------------------------------------------------------------------------
+// main
+//-----------------------------------------------------------------------------
+async function main() {
+  for (const build of BUILDS) {
+    if (!existsSync(path.join(build.dir, 'index.html'))) throw new Error(`${build.name}: no build in ${build.dir} (run scripts/bench)`);
+  }
+  const servers = {};
+  const browser = await launchBrowser();
+  const result = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine: { ...machine(), chromium: browser.version().startsWith('Chromium') ? browser.version() : `Chromium ${browser.version()}` },
+    runs: RUNS, quick: args.quick, idle_window_ms: IDLE_MS, builds: {},
+  };
+  try {
+    for (const build of BUILDS) servers[build.name] = await startServer({ root: build.dir });
+    const problems = Object.fromEntries(BUILDS.map((build) => [build.name, new Set()]));
+    const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+    for (const build of BUILDS) {
+      log(`${build.name}: first-load transfer`);
+      result.builds[build.name] = { dir: path.relative(repoRoot, build.dir) || '.', transfer: await firstLoadTransfer(browser, servers[build.name].url, problems[build.name]) };
+    }
+    const offlinePath = path.join(BUILDS[0].dir, OFFLINE_PAGE);
+    result.offline_page = existsSync(offlinePath)
+      ? await firstLoadTransfer(browser, servers.ours.url + OFFLINE_PAGE, problems.ours)
+      : 'n/a (dist/calfcoach-offline.html not built yet)';
+
+    // Cold starts interleaved across builds, so a busy moment on a shared machine hits them all alike.
+    const cold = Object.fromEntries(BUILDS.map((build) => [build.name, []]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const build of BUILDS) {
+        log(`${build.name}: cold start ${run + 1}/${RUNS}`);
+        cold[build.name].push(await coldStart(browser, servers[build.name].url, problems[build.name]));
+      }
+    }
+    for (const build of BUILDS) {
+      log(`${build.name}: cache-warm starts`);
+      const warm = await warmStarts(browser, servers[build.name].url, problems[build.name], RUNS);
+      const samples = cold[build.name];
+      result.builds[build.name].startup = {
+        cold_ms: samples.map((sample) => sample.ms), cold_median_ms: median(samples.map((sample) => sample.ms)),
+        cold_wasm_received_median_ms: median(samples.map((sample) => sample.wasm_received_ms).filter((v) => v !== null)),
+        cold_wasm_to_frame_median_ms: median(samples.map((sample) => sample.wasm_to_frame_ms).filter((v) => v !== null)),
+        warm_ms: warm, warm_median_ms: median(warm),
+      };
+    }
+    for (const build of BUILDS) {
+      log(`${build.name}: idle main thread (${IDLE_MS / 1000} s) and memory`);
+      const { idle, memory, screen } = await idleAndMemory(browser, servers[build.name].url, problems[build.name]);
+      Object.assign(result.builds[build.name], { idle, memory, screen });
+    }
+    log('ours: session (player, reduced motion, cues)');
+    result.session = await sessionFigures(browser, servers.ours.url, problems.ours);
+    result.native = nativeCore();
+    for (const build of BUILDS) result.builds[build.name].problems = [...problems[build.name]];
+    result.targets = evaluateTargets(result);
+  } finally {
+    await browser.close();
+    for (const server of Object.values(servers)) server.stop();
+  }
+  await mkdir(path.dirname(args.out), { recursive: true });
+  await writeFile(args.out, JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(render(result) + '\n');
+  process.stderr.write(`bench: wrote ${path.relative(repoRoot, args.out)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.stack || error}\n`);
+  process.exit(1);
+});
