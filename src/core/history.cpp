@@ -789,10 +789,11 @@ std::string local_date(std::string_view timestamp, int utc_offset_minutes) {
     const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
     const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    char text[48];
-    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(y), static_cast<long long>(m),
-                  static_cast<long long>(d));
-    return text;
+    const auto padded = [](std::int64_t value, std::size_t width) {
+        std::string text = std::to_string(value);
+        return std::string(text.size() < width ? width - text.size() : 0, '0') + text;
+    };
+    return padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2);
 }
 
 std::optional<std::int64_t> seconds_between(std::string_view from, std::string_view to) {
