@@ -224,6 +224,15 @@ TriageResult evaluate_after_session(const TriageContent& content, Answer new_che
 // [SECTION] JSON in and out
 //-----------------------------------------------------------------------------
 
+namespace {
+// For one-line error messages: JSON-escaped (no raw newlines) and cut short.
+std::string short_json(const nlohmann::json& value) {
+    std::string text = dump_json(value);
+    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    return text;
+}
+}  // namespace
+
 AnswersParse parse_answers_json(std::string_view text) {
     AnswersParse out;
     const JsonParseResult parsed = parse_json_limited(text, JsonLimits{64 * 1024, 8});
@@ -237,7 +246,7 @@ AnswersParse parse_answers_json(std::string_view text) {
     }
     for (const auto& [key, value] : parsed.value.items()) {
         if (key != "answers") {
-            out.error = "answers: unknown key '" + key + "' (only \"answers\" is allowed)";
+            out.error = "answers: unknown key " + short_json(key) + " (only \"answers\" is allowed)";
             return out;
         }
     }
@@ -254,7 +263,7 @@ AnswersParse parse_answers_json(std::string_view text) {
         const std::optional<Answer> answer =
             value.is_string() ? answer_from_string(value.get_ref<const std::string&>()) : std::nullopt;
         if (!answer) {
-            out.error = "answers: '" + id + "' must be \"yes\", \"no\" or \"unsure\", found " + dump_json(value);
+            out.error = "answers: " + short_json(id) + " must be \"yes\", \"no\" or \"unsure\", found " + short_json(value);
             return out;
         }
         out.answers[id] = *answer;
@@ -267,7 +276,7 @@ AnswersParse parse_answers_json(std::string_view text, const TriageContent& cont
     if (!out.ok()) return out;
     for (const auto& entry : out.answers) {
         if (!content.find_question(entry.first)) {
-            out.error = "answers: unknown question id '" + entry.first + "'";
+            out.error = "answers: unknown question id " + short_json(entry.first);
             out.answers.clear();
             return out;
         }
@@ -276,17 +285,23 @@ AnswersParse parse_answers_json(std::string_view text, const TriageContent& cont
 }
 
 std::string triage_result_to_json(const TriageResult& result, int indent) {
-    nlohmann::json rules = nlohmann::json::array();
-    nlohmann::json advice = nlohmann::json::array();
+    // ordered_json keeps "level" first, as documented, for people reading the output.
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    nlohmann::ordered_json advice = nlohmann::ordered_json::array();
     for (const TriggeredRule& r : result.rules) {
-        rules.push_back({{"id", r.rule_id}, {"level", to_string(r.level)}, {"advice", r.advice}, {"source", r.source}});
+        nlohmann::ordered_json rule = nlohmann::ordered_json::object();
+        rule["id"] = r.rule_id;
+        rule["level"] = to_string(r.level);
+        rule["advice"] = r.advice;
+        rule["source"] = r.source;
+        rules.push_back(std::move(rule));
         advice.push_back(r.advice);
     }
-    nlohmann::json out = nlohmann::json::object();
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
     out["level"] = to_string(result.level);
     out["rules"] = std::move(rules);
     out["advice"] = std::move(advice);
-    return dump_json(out, indent);
+    return out.dump(indent, ' ', /*ensure_ascii=*/false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace calfcoach
