@@ -1,0 +1,295 @@
+// Triage engine against an oracle written here, independently of triage.json: if the shipped rules
+// or the engine drift from the fixed safety mapping, these fail.
+//
+// [SECTION] The oracle
+// [SECTION] All 2^18 combinations
+// [SECTION] Single answers, unsure and unanswered
+// [SECTION] Order, early stop, pain, after-session
+// [SECTION] Answers JSON
+// [SECTION] Vignettes
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/triage.hpp"
+#include "test_support.hpp"
+
+using namespace calfcoach;
+using namespace calfcoach::test;
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] The oracle
+//-----------------------------------------------------------------------------
+
+// The fixed ids in a fixed bit order, hard-coded here on purpose (not read from content).
+const std::vector<std::string> kOracleIds = {
+    "chest_symptoms", "cold_pale_leg",                                                            // 0-1 emergency
+    "one_leg_swollen", "calf_warm_red", "unexplained_calf_pain", "hard_sore_veins",               // 2-5 urgent
+    "spreading_redness_fever",                                                                    // 6 urgent
+    "clot_history", "blood_thinners", "recent_surgery_or_immobility", "pregnant_or_postpartum",   // 7-10
+    "cancer_treatment", "numbness", "varicose_veins", "severe_or_persistent_pain",                // 11-14 see_pro
+    "open_wound", "recent_injury",                                                                // 15-16 wait
+    "sore_after_exercise",                                                                        // 17 caution
+};
+constexpr std::uint32_t kCombinations = 1u << 18;
+constexpr std::uint32_t kClotSignBits = (1u << 2) | (1u << 3) | (1u << 4) | (1u << 5);
+constexpr std::uint32_t kRiskFactorBits = (1u << 7) | (1u << 9) | (1u << 10) | (1u << 11);
+
+SafetyLevel oracle_level(std::uint32_t yes) {
+    if (yes & 0b11u) return SafetyLevel::Emergency;
+    if (yes & (0b11111u << 2)) return SafetyLevel::Urgent;
+    if (yes & (0xFFu << 7)) return SafetyLevel::SeeProfessional;
+    if (yes & (0b11u << 15)) return SafetyLevel::Wait;
+    if (yes & (1u << 17)) return SafetyLevel::Caution;
+    return SafetyLevel::Ok;
+}
+
+// Every question explicitly answered; bits set -> `yes_as`.
+void fill_answers(TriageAnswers& answers, std::uint32_t yes, Answer yes_as = Answer::Yes) {
+    for (std::size_t bit = 0; bit < kOracleIds.size(); ++bit)
+        answers[kOracleIds[bit]] = (yes >> bit) & 1u ? yes_as : Answer::No;
+}
+
+TriageAnswers answers_for(std::uint32_t yes, Answer yes_as = Answer::Yes) {
+    TriageAnswers answers;
+    fill_answers(answers, yes, yes_as);
+    return answers;
+}
+
+std::uint32_t bit_of(const std::string& id) {
+    for (std::size_t i = 0; i < kOracleIds.size(); ++i)
+        if (kOracleIds[i] == id) return 1u << i;
+    FAIL("not a fixed id: " << id);
+    return 0;
+}
+
+// Levels of all 2^18 combinations, computed once (shared by the tests below).
+const std::vector<SafetyLevel>& all_levels() {
+    static const std::vector<SafetyLevel> levels = [] {
+        std::vector<SafetyLevel> out(kCombinations);
+        TriageAnswers answers;
+        for (std::uint32_t mask = 0; mask < kCombinations; ++mask) {
+            fill_answers(answers, mask);
+            out[mask] = evaluate_triage(shipped_triage(), answers).level;
+        }
+        return out;
+    }();
+    return levels;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] All 2^18 combinations
+//-----------------------------------------------------------------------------
+
+TEST_CASE("the shipped content has exactly the oracle's question ids first", "[triage]") {
+    REQUIRE(shipped_load().ok());
+    for (const std::string& id : kOracleIds) CHECK(shipped_triage().find_question(id) != nullptr);
+    CHECK(kFixedQuestions.size() == kOracleIds.size());
+}
+
+TEST_CASE("every yes/no combination of the 18 fixed questions matches the oracle", "[triage][exhaustive]") {
+    REQUIRE(shipped_load().ok());
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<SafetyLevel>& levels = all_levels();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    WARN("2^18 evaluations took " << ms << " ms");
+    std::uint32_t mismatches = 0;
+    for (std::uint32_t mask = 0; mask < kCombinations; ++mask) {
+        if (levels[mask] != oracle_level(mask)) {
+            if (++mismatches <= 5)
+                FAIL_CHECK("mask " << mask << ": engine " << to_string(levels[mask]) << ", oracle " << to_string(oracle_level(mask)));
+        }
+    }
+    CHECK(mismatches == 0);
+}
+
+TEST_CASE("flipping any answer to yes never makes the result less severe", "[triage][exhaustive]") {
+    const std::vector<SafetyLevel>& levels = all_levels();
+    std::uint32_t violations = 0;
+    for (std::uint32_t mask = 0; mask < kCombinations; ++mask)
+        for (std::uint32_t bit = 0; bit < 18; ++bit)
+            if (levels[mask | (1u << bit)] < levels[mask]) ++violations;
+    CHECK(violations == 0);
+}
+
+TEST_CASE("a clot sign with a risk factor is urgent and the advice names every risk factor", "[triage][exhaustive]") {
+    TriageAnswers answers;
+    std::uint32_t checked = 0;
+    for (std::uint32_t mask = 0; mask < kCombinations; ++mask) {
+        if (!(mask & kClotSignBits) || !(mask & kRiskFactorBits)) continue;
+        fill_answers(answers, mask);
+        const TriageResult result = evaluate_triage(shipped_triage(), answers);
+        REQUIRE(result.level >= SafetyLevel::Urgent);
+        // Every risk factor answered yes is named in an urgent rule's advice (by its label).
+        for (std::uint32_t bit : {7u, 9u, 10u, 11u}) {
+            if (!(mask & (1u << bit))) continue;
+            const std::string& label = shipped_triage().find_question(kOracleIds[bit])->label;
+            REQUIRE_FALSE(label.empty());
+            const bool named = std::any_of(result.rules.begin(), result.rules.end(), [&](const TriggeredRule& r) {
+                return r.level >= SafetyLevel::Urgent && r.advice.find(label) != std::string::npos &&
+                       std::find(r.named.begin(), r.named.end(), kOracleIds[bit]) != r.named.end();
+            });
+            if (!named) FAIL("mask " << mask << " does not name " << kOracleIds[bit]);
+        }
+        ++checked;
+    }
+    CHECK(checked == 15u * 15u * (1u << 10));  // non-empty sign set x non-empty factor set x the other 10 bits
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Single answers, unsure and unanswered
+//-----------------------------------------------------------------------------
+
+TEST_CASE("each fixed question alone gives its level", "[triage]") {
+    for (const FixedQuestion& fixed : kFixedQuestions) {
+        INFO(fixed.id);
+        const TriageResult result = evaluate_triage(shipped_triage(), answers_for(bit_of(std::string(fixed.id))));
+        CHECK(result.level == fixed.min_level);
+        CHECK(result.level == oracle_level(bit_of(std::string(fixed.id))));
+        REQUIRE_FALSE(result.rules.empty());
+        CHECK_FALSE(result.rules.front().source.empty());
+    }
+}
+
+TEST_CASE("all answers no gives ok with no rules", "[triage]") {
+    const TriageResult result = evaluate_triage(shipped_triage(), answers_for(0));
+    CHECK(result.level == SafetyLevel::Ok);
+    CHECK(result.rules.empty());
+}
+
+TEST_CASE("unsure counts as yes for every combination", "[triage][exhaustive]") {
+    const std::vector<SafetyLevel>& levels = all_levels();
+    TriageAnswers answers;
+    std::uint32_t mismatches = 0;
+    for (std::uint32_t mask = 0; mask < kCombinations; ++mask) {
+        fill_answers(answers, mask, Answer::Unsure);
+        if (evaluate_triage(shipped_triage(), answers).level != levels[mask]) ++mismatches;
+    }
+    CHECK(mismatches == 0);
+}
+
+TEST_CASE("an unanswered question counts as yes", "[triage]") {
+    // Every combination with its yes answers left out instead of given: same level.
+    const std::vector<SafetyLevel>& levels = all_levels();
+    std::uint32_t mismatches = 0;
+    for (std::uint32_t mask = 0; mask < kCombinations; mask += 7) {  // every 7th: 37k cases keep ASan fast
+        TriageAnswers answers = answers_for(mask);
+        for (std::size_t bit = 0; bit < 18; ++bit)
+            if (mask & (1u << bit)) answers.erase(kOracleIds[bit]);
+        if (evaluate_triage(shipped_triage(), answers).level != levels[mask]) ++mismatches;
+    }
+    CHECK(mismatches == 0);
+    CHECK(evaluate_triage(shipped_triage(), TriageAnswers{}).level == SafetyLevel::Emergency);
+    TriageAnswers all_but_chest = answers_for(0);
+    all_but_chest.erase("chest_symptoms");
+    CHECK(evaluate_triage(shipped_triage(), all_but_chest).level == SafetyLevel::Emergency);
+}
+
+TEST_CASE("content that was not validated never gives a go-ahead", "[triage]") {
+    TriageContent unchecked = shipped_triage();
+    unchecked.validated = false;
+    const TriageResult result = evaluate_triage(unchecked, answers_for(0));
+    CHECK_FALSE(allows_session(result.level));
+    REQUIRE(result.rules.size() == 1);
+    CHECK(result.rules[0].rule_id == kContentNotValidatedRuleId);
+    CHECK_FALSE(allows_session(evaluate_triage(TriageContent{}, {}).level));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Order, early stop, pain, after-session
+//-----------------------------------------------------------------------------
+
+TEST_CASE("questions come most severe first", "[triage]") {
+    const auto ordered = questions_most_severe_first(shipped_triage());
+    REQUIRE(ordered.size() == shipped_triage().questions.size());
+    CHECK(ordered[0]->id == "chest_symptoms");
+    CHECK(ordered[1]->id == "cold_pale_leg");
+    SafetyLevel previous = SafetyLevel::Emergency;
+    for (const TriageQuestion* q : ordered) {
+        const SafetyLevel alone = oracle_level(bit_of(q->id));
+        INFO(q->id);
+        CHECK(alone <= previous);
+        previous = alone;
+    }
+    CHECK(ordered.back()->id == "sore_after_exercise");
+}
+
+TEST_CASE("an emergency answer decides early, other answers do not", "[triage]") {
+    const TriageContent& triage = shipped_triage();
+    CHECK_FALSE(answers_decide_emergency(triage, {}));
+    CHECK_FALSE(answers_decide_emergency(triage, {{"chest_symptoms", Answer::No}}));
+    CHECK(answers_decide_emergency(triage, {{"chest_symptoms", Answer::Yes}}));
+    CHECK(answers_decide_emergency(triage, {{"chest_symptoms", Answer::Unsure}}));
+    CHECK(answers_decide_emergency(triage, {{"chest_symptoms", Answer::No}, {"cold_pale_leg", Answer::Yes}}));
+    CHECK_FALSE(answers_decide_emergency(triage, {{"chest_symptoms", Answer::No}, {"cold_pale_leg", Answer::No},
+                                                  {"one_leg_swollen", Answer::Yes}}));
+}
+
+TEST_CASE("pain during a session maps to stop, ease or continue with content advice", "[triage][pain]") {
+    const TriageContent& triage = shipped_triage();
+    CHECK(classify_pain(8, false) == PainAction::Stop);
+    CHECK(classify_pain(2, true) == PainAction::Stop);
+    CHECK(classify_pain(5, false) == PainAction::Ease);
+    CHECK(classify_pain(3, false) == PainAction::Continue);
+    CHECK(pain_advice(triage, PainAction::Stop) == triage.pain.stop);
+    CHECK(pain_advice(triage, PainAction::Ease) == triage.pain.ease);
+    CHECK(pain_advice(triage, classify_pain(7, false)).find("Stop") != std::string_view::npos);
+    CHECK(pain_advice(triage, classify_pain(4, false)).find("Ease") != std::string_view::npos);
+    CHECK(pain_advice(triage, PainAction::Stop) != pain_advice(triage, PainAction::Ease));
+}
+
+TEST_CASE("new chest symptoms after a session are an emergency", "[triage]") {
+    const TriageContent& triage = shipped_triage();
+    CHECK(evaluate_after_session(triage, Answer::Yes).level == SafetyLevel::Emergency);
+    CHECK(evaluate_after_session(triage, Answer::Unsure).level == SafetyLevel::Emergency);
+    const TriageResult fine = evaluate_after_session(triage, Answer::No);
+    CHECK(fine.level == SafetyLevel::Ok);
+    CHECK(fine.rules.empty());
+    CHECK_FALSE(triage.after_session.question.empty());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Answers JSON
+//-----------------------------------------------------------------------------
+
+TEST_CASE("answers JSON parses yes, no and unsure", "[triage][json]") {
+    const AnswersParse parsed = parse_answers_json(R"({"answers": {"numbness": "yes", "open_wound": "no", "recent_injury": "unsure"}})",
+                                                   shipped_triage());
+    REQUIRE(parsed.ok());
+    CHECK(parsed.answers.at("numbness") == Answer::Yes);
+    CHECK(parsed.answers.at("open_wound") == Answer::No);
+    CHECK(parsed.answers.at("recent_injury") == Answer::Unsure);
+}
+
+TEST_CASE("bad answers JSON is rejected with a one-line reason", "[triage][json]") {
+    const char* bad[] = {
+        "not json", "[]", "{}", R"({"answers": []})", R"({"answers": {"numbness": "maybe"}})",
+        R"({"answers": {"numbness": true}})", R"({"answers": {"no_such_question": "yes"}})",
+        R"({"answers": {}, "extra": 1})", "{\"answers\": {\"numbness\": \"\xff\"}}"};
+    for (const char* text : bad) {
+        INFO(text);
+        const AnswersParse parsed = parse_answers_json(text, shipped_triage());
+        CHECK_FALSE(parsed.ok());
+        CHECK(parsed.error.find('\n') == std::string::npos);
+        CHECK(parsed.answers.empty());
+    }
+}
+
+TEST_CASE("triage result JSON lists level, rules and advice", "[triage][json]") {
+    const TriageResult result = evaluate_triage(shipped_triage(), answers_for(bit_of("open_wound") | bit_of("sore_after_exercise")));
+    const nlohmann::json out = nlohmann::json::parse(triage_result_to_json(result));
+    CHECK(out["level"] == "wait");
+    REQUIRE(out["rules"].size() == 2);
+    CHECK(out["rules"][0]["level"] == "wait");
+    CHECK(out["rules"][1]["level"] == "caution");
+    CHECK(out["rules"][0]["source"].get<std::string>().size() > 0);
+    CHECK(out["advice"].size() == 2);
+    CHECK(out["advice"][0] == out["rules"][0]["advice"]);
+}
