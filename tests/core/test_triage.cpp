@@ -293,3 +293,37 @@ TEST_CASE("triage result JSON lists level, rules and advice", "[triage][json]") 
     CHECK(out["advice"].size() == 2);
     CHECK(out["advice"][0] == out["rules"][0]["advice"]);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Vignettes
+//-----------------------------------------------------------------------------
+
+TEST_CASE("every triage vignette gives its expected level", "[triage][vignettes]") {
+    const std::string text = read_text_file(std::string(CALFCOACH_TESTS_DIR) + "/core/triage_vignettes.json");
+    const nlohmann::json vignettes = nlohmann::json::parse(text);
+    const nlohmann::json& cases = vignettes.at("cases");
+    REQUIRE(cases.size() >= 40);
+    for (const nlohmann::json& c : cases) {
+        const std::string id = c.at("id").get<std::string>();
+        INFO(id << ": " << c.at("situation").get<std::string>() << " (" << c.at("why").get<std::string>() << ")");
+        TriageAnswers answers;
+        if (c.value("others", std::string("no")) == "no")
+            for (const TriageQuestion& q : shipped_triage().questions) answers[q.id] = Answer::No;
+        for (const auto& [question, value] : c.at("answers").items()) {
+            REQUIRE(shipped_triage().find_question(question) != nullptr);
+            const std::optional<Answer> answer = answer_from_string(value.get<std::string>());
+            REQUIRE(answer.has_value());
+            answers[question] = *answer;
+        }
+        const TriageResult result = evaluate_triage(shipped_triage(), answers);
+        const std::optional<SafetyLevel> expected = safety_level_from_string(c.at("expected").get<std::string>());
+        REQUIRE(expected.has_value());
+        CHECK(to_string(result.level) == to_string(*expected));
+        for (const nlohmann::json& factor : c.value("names", nlohmann::json::array())) {
+            const std::string& label = shipped_triage().find_question(factor.get<std::string>())->label;
+            const bool named = std::any_of(result.rules.begin(), result.rules.end(),
+                                           [&](const TriggeredRule& r) { return r.advice.find(label) != std::string::npos; });
+            CHECK(named);
+        }
+    }
+}
