@@ -329,3 +329,20 @@ TEST_CASE("content with invalid UTF-8 is rejected cleanly", "[content][caps]") {
     CHECK_FALSE(load.ok());
     CHECK(find_issue(load, "learn.json", "", "invalid UTF-8") != nullptr);
 }
+
+TEST_CASE("triage questions are single short questions", "[content][wording]") {
+    // One question per page, read at about age 12: one "?" at the end, short, short help.
+    auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
+    for (const TriageQuestion& q : shipped_triage().questions) {
+        INFO(q.id << ": " << q.text);
+        CHECK(std::count(q.text.begin(), q.text.end(), '?') == 1);
+        CHECK(q.text.back() == '?');
+        CHECK(words(q.text) <= 40);
+        if (!q.help.empty()) CHECK(words(q.help) <= 25);
+        CHECK_FALSE(q.label.empty());
+    }
+    for (const TriageRule& r : shipped_triage().rules) {
+        INFO(r.id);
+        CHECK(words(r.advice) <= 45);
+    }
+}
