@@ -78,15 +78,18 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 // [SECTION] Evaluation
 //-----------------------------------------------------------------------------
 
+// Every group of the condition holds a yes. The one place a rule's condition is decided.
+bool rule_matches(const TriageRule& rule, const TriageAnswers& answers, Unanswered unanswered) {
+    if (rule.when.empty()) return false;  // the loader rejects this; never trigger on nothing
+    return std::all_of(rule.when.begin(), rule.when.end(), [&](const std::vector<std::string>& group) {
+        return std::any_of(group.begin(), group.end(),
+                           [&](const std::string& id) { return counts_as_yes(answers, id, unanswered); });
+    });
+}
+
 std::optional<TriggeredRule> evaluate_rule(const TriageContent& content, const TriageRule& rule,
                                            const TriageAnswers& answers, Unanswered unanswered) {
-    if (rule.when.empty()) return std::nullopt;  // the loader rejects this; never trigger on nothing
-    for (const auto& group : rule.when) {
-        const bool any = std::any_of(group.begin(), group.end(), [&](const std::string& id) {
-            return counts_as_yes(answers, id, unanswered);
-        });
-        if (!any) return std::nullopt;
-    }
+    if (!rule_matches(rule, answers, unanswered)) return std::nullopt;
     TriggeredRule hit{rule.id, rule.level, rule.advice, rule.source, {}};
     if (rule.name_group && *rule.name_group < rule.when.size()) {
         std::vector<std::string> labels;
@@ -109,8 +112,9 @@ TriageResult evaluate_rules(const TriageContent& content, const TriageAnswers& a
             result.rules.push_back(std::move(*hit));
         }
     }
-    std::stable_sort(result.rules.begin(), result.rules.end(),
-                     [](const TriggeredRule& a, const TriggeredRule& b) { return a.level > b.level; });
+    const auto more_severe = [](const TriggeredRule& a, const TriggeredRule& b) { return a.level > b.level; };
+    if (!std::is_sorted(result.rules.begin(), result.rules.end(), more_severe))  // content is usually in order
+        std::stable_sort(result.rules.begin(), result.rules.end(), more_severe);
     return result;
 }
 
@@ -136,6 +140,14 @@ TriageResult evaluate_triage(const TriageContent& content, const TriageAnswers& 
         return refused;
     }
     return evaluate_rules(content, answers, Unanswered::CountsAsYes);
+}
+
+SafetyLevel triage_level(const TriageContent& content, const TriageAnswers& answers) {
+    if (!content.validated) return SafetyLevel::SeeProfessional;  // as evaluate_triage
+    SafetyLevel level = SafetyLevel::Ok;
+    for (const TriageRule& rule : content.rules)
+        if (rule.level > level && rule_matches(rule, answers, Unanswered::CountsAsYes)) level = rule.level;
+    return level;
 }
 
 //-----------------------------------------------------------------------------

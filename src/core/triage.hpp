@@ -148,6 +148,10 @@ inline constexpr std::string_view kContentNotValidatedRuleId = "content_not_vali
 
 TriageResult evaluate_triage(const TriageContent& content, const TriageAnswers& answers);
 
+// The level evaluate_triage gives, without building the advice (same rule matching, no allocation):
+// for progress displays and exhaustive checks.
+SafetyLevel triage_level(const TriageContent& content, const TriageAnswers& answers);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Question order and early stop
 //-----------------------------------------------------------------------------
