@@ -276,6 +276,7 @@ AnswersParse parse_answers_json(std::string_view text) {
             value.is_string() ? answer_from_string(value.get_ref<const std::string&>()) : std::nullopt;
         if (!answer) {
             out.error = "answers: " + short_json(id) + " must be \"yes\", \"no\" or \"unsure\", found " + short_json(value);
+            out.answers.clear();  // all or nothing: never act on half of a rejected input
             return out;
         }
         out.answers[id] = *answer;
