@@ -23,7 +23,8 @@ int run_validate(Args args, Streams io) {
     int errors = 0;
     int warnings = 0;
     for (const ContentIssue& issue : load.issues) {
-        io.out << (issue.warning ? "warning: " : "error: ") << format_issue(issue) << "\n";
+        io.out << (issue.warning ? "warning: " : "error: ") << issue.file << " "
+               << (issue.pointer.empty() ? std::string("(whole file)") : issue.pointer) << ": " << issue.message << "\n";
         (issue.warning ? warnings : errors) += 1;
     }
     if (errors > 0) {

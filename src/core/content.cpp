@@ -567,6 +567,14 @@ ContentLoad load_content(const std::map<std::string, std::string, std::less<>>& 
             if (!content.find_technique(ref.id)) check.error(ref.pointer, "unknown technique id \"" + ref.id + "\"");
     }
 
+    // Issues grouped by file, in the order of kContentFileNames (cross-file checks ran last).
+    const auto file_rank = [](const ContentIssue& issue) {
+        const auto it = std::find(kContentFileNames.begin(), kContentFileNames.end(), issue.file);
+        return static_cast<std::size_t>(it - kContentFileNames.begin());
+    };
+    std::stable_sort(load.issues.begin(), load.issues.end(),
+                     [&](const ContentIssue& a, const ContentIssue& b) { return file_rank(a) < file_rank(b); });
+
     // One version when the files agree; otherwise each file's, so a stale cache is easy to spot.
     const std::string& first = content.file_versions.begin()->second;
     const bool same = std::all_of(content.file_versions.begin(), content.file_versions.end(),

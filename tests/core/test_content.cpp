@@ -346,3 +346,12 @@ TEST_CASE("triage questions are single short questions", "[content][wording]") {
         CHECK(words(r.advice) <= 45);
     }
 }
+
+TEST_CASE("issues come grouped by file in the order the files are listed", "[content][errors]") {
+    FileMap files = edited("triage.json", [](json& j) { j["rules"][0].erase("source"); });
+    files["routines.json"] = edited("routines.json", [](json& j) { j["routines"][0]["steps"][1]["techniques"][0] = "karate_chop"; })["routines.json"];
+    const ContentLoad load = load_content(files);
+    REQUIRE(load.issues.size() >= 2);
+    CHECK(load.issues.front().file == "routines.json");  // the cross-file check runs last but is listed first
+    CHECK(load.issues.back().file == "triage.json");
+}
