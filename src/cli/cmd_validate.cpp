@@ -1,12 +1,38 @@
+// calfcoach validate [DIR] — checks a content folder and lists every problem with file and pointer.
 #include <ostream>
+#include <string>
 
 #include "cli/commands.hpp"
+#include "cli/content_files.hpp"
+#include "core/content.hpp"
 
 namespace calfcoach::cli {
 
-int run_validate(Args, Streams io) {
-    io.err << "calfcoach validate: not built yet\n";
-    return 2;
+int run_validate(Args args, Streams io) {
+    if (args.size() > 1 || (!args.empty() && args[0].starts_with("-"))) {
+        io.err << "calfcoach validate: usage: validate [DIR]\n";
+        return 2;
+    }
+    const std::string folder = args.empty() ? std::string("content") : std::string(args[0]);
+    std::map<std::string, std::string, std::less<>> files;
+    if (std::string error; !read_content_folder(folder, files, error)) {
+        io.err << "calfcoach validate: " << error << "\n";
+        return 2;
+    }
+    const ContentLoad load = load_content(files);
+    int errors = 0;
+    int warnings = 0;
+    for (const ContentIssue& issue : load.issues) {
+        io.out << (issue.warning ? "warning: " : "error: ") << issue.file << " "
+               << (issue.pointer.empty() ? std::string("(whole file)") : issue.pointer) << ": " << issue.message << "\n";
+        (issue.warning ? warnings : errors) += 1;
+    }
+    if (errors > 0) {
+        io.out << folder << ": invalid, " << errors << " error(s), " << warnings << " warning(s)\n";
+        return 1;
+    }
+    io.out << folder << ": valid (version " << load.content.version << "), " << warnings << " warning(s)\n";
+    return 0;
 }
 
 }  // namespace calfcoach::cli
