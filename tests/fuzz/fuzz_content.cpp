@@ -1,6 +1,8 @@
 // libFuzzer target: the content loader. The input is split at each "\n@@@@\n" into up to four parts
 // that replace routines.json, techniques.json, learn.json and triage.json in that order; files
 // without a part keep the shipped text, so the cross-file and safety-floor checks are reached too.
+// An input starting with "#N\n" (N = 0 to 3) starts at file N instead, so a single part can be
+// triage.json (seed: corpus/fuzz_content/triage_only).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,7 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     constexpr std::string_view kSeparator = "\n@@@@\n";
     std::size_t start = 0;
-    for (std::string_view name : kContentFileNames) {
+    std::size_t first_file = 0;
+    if (input.size() >= 3 && input[0] == '#' && input[1] >= '0' && input[1] <= '3' && input[2] == '\n') {
+        first_file = static_cast<std::size_t>(input[1] - '0');
+        start = 3;
+    }
+    for (std::size_t file = first_file; file < kContentFileNames.size(); ++file) {
+        const std::string_view name = kContentFileNames[file];
         if (start > input.size()) break;
         const std::size_t end = std::min(input.find(kSeparator, start), input.size());
         files[std::string(name)] = std::string(input.substr(start, end - start));
