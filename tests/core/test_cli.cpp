@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <cstdlib>
 #include <string>
+#include <tuple>
 
 #include "test_support.hpp"
 
@@ -157,4 +159,27 @@ TEST_CASE("calfcoach validate exits 0 with warnings only, and 2 for a missing fo
     CHECK(run.out.find("warning: learn.json /colour: unknown key") != std::string::npos);
 
     CHECK(run_tool("validate /no/such/folder/anywhere").exit_code == 2);
+}
+
+TEST_CASE("calfcoach plan prints the timeline of each preset and rejects bad options", "[cli]") {
+    const std::string tool = CALFCOACH_TOOL_PATH;
+    for (const auto& [preset, minutes_low, minutes_high] : {std::tuple{"quick", 4, 6}, std::tuple{"standard", 9, 11},
+                                                             std::tuple{"thorough", 15, 17}}) {
+        INFO(preset);
+        FILE* pipe = popen((tool + " plan --preset " + preset + " 2>&1").c_str(), "r");
+        REQUIRE(pipe != nullptr);
+        std::string out;
+        char buffer[512];
+        while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+        CHECK(pclose(pipe) == 0);
+        CHECK(out.find("left") != std::string::npos);
+        CHECK(out.find("right") != std::string::npos);
+        const auto total = out.rfind("total ");
+        REQUIRE(total != std::string::npos);
+        const int minutes = std::stoi(out.substr(total + 6));
+        CHECK(minutes >= minutes_low);
+        CHECK(minutes <= minutes_high);
+    }
+    CHECK(WEXITSTATUS(std::system((tool + " plan --preset marathon >/dev/null 2>&1").c_str())) == 2);
+    CHECK(WEXITSTATUS(std::system((tool + " plan --routine nope >/dev/null 2>&1").c_str())) == 2);
 }
