@@ -110,11 +110,25 @@ std::vector<ImVec2> to_px(const LegSpace& s, const std::vector<ImVec2>& pts) {
     return out;
 }
 
-void fill_convex(ImDrawList* d, const std::vector<ImVec2>& px, ImU32 c) {
+// ImGui's anti-aliased fill needs clockwise points (on screen, y down), or its fringe goes inward:
+// mirroring the right leg flips every shape's winding, so each fill is turned the right way here.
+void fill_convex(ImDrawList* d, std::vector<ImVec2> px, ImU32 c) {
+    float area2 = 0;
+    for (std::size_t i = 0; i < px.size(); ++i) {
+        const ImVec2 a = px[i], b = px[(i + 1) % px.size()];
+        area2 += a.x * b.y - b.x * a.y;
+    }
+    if (area2 < 0) std::reverse(px.begin(), px.end());
     d->AddConvexPolyFilled(px.data(), static_cast<int>(px.size()), c);
 }
 void stroke(ImDrawList* d, const std::vector<ImVec2>& px, ImU32 c, float w, bool closed) {
     d->AddPolyline(px.data(), static_cast<int>(px.size()), c, closed ? ImDrawFlags_Closed : ImDrawFlags_None, w);
+}
+
+// A straight line without ImDrawList::AddLine's half-pixel nudge, so the right leg mirrors exactly.
+void line(ImDrawList* d, ImVec2 a, ImVec2 b, ImU32 c, float w) {
+    const ImVec2 pts[2] = {a, b};
+    d->AddPolyline(pts, 2, c, ImDrawFlags_None, w);
 }
 
 // A filled strip between two edge polylines of equal length (row i joins left[i] and right[i]): any
@@ -218,8 +232,8 @@ void arrowhead(ImDrawList* d, ImVec2 tip, ImVec2 dir, float size, ImU32 c) {
     dir = ImVec2(dir.x / len, dir.y / len);
     const ImVec2 nrm(-dir.y, dir.x);
     const ImVec2 back(tip.x - dir.x * size, tip.y - dir.y * size);
-    d->AddTriangleFilled(tip, ImVec2(back.x + nrm.x * size * 0.6f, back.y + nrm.y * size * 0.6f),
-                         ImVec2(back.x - nrm.x * size * 0.6f, back.y - nrm.y * size * 0.6f), c);
+    fill_convex(d, {tip, ImVec2(back.x + nrm.x * size * 0.6f, back.y + nrm.y * size * 0.6f),
+                    ImVec2(back.x - nrm.x * size * 0.6f, back.y - nrm.y * size * 0.6f)}, c);
 }
 
 // A marker dot with a light halo so it reads on skin, muscle and the tint alike.
@@ -245,6 +259,7 @@ constexpr std::array<EdgeRow, 17> kEdges{{
     {0.960f, -0.435f, 0.425f},
 }};
 constexpr float kHeelBottom = 1.0f;
+constexpr float kFloorBottom = 1.02f;  // the lowest leg-space y drawn: the floor shadow
 
 float edge_at(float y, bool medial) {
     auto x_of = [medial](std::size_t i) { return medial ? kEdges[i].medial : kEdges[i].lateral; };
@@ -374,19 +389,19 @@ ZoneWork zone_work(FocusZone zone) {
 // [SECTION] Patterns
 //-----------------------------------------------------------------------------
 // A circular arrow: most of a circle, arrowhead at the end (static Circles).
-void circular_arrow(ImDrawList* d, const Style& st, ImVec2 c, float r) {
+void circular_arrow(ImDrawList* d, const Style& st, ImVec2 c, float r, float m) {  // m = -1 mirrors
     constexpr int kN = 28;
     std::vector<ImVec2> arc;
     const float a0 = -kPi * 0.5f + 0.5f, sweep = 2 * kPi - 1.1f;
     for (int i = 0; i <= kN; ++i) {
         const float a = a0 + sweep * static_cast<float>(i) / kN;
-        arc.emplace_back(c.x + std::cos(a) * r, c.y + std::sin(a) * r);
+        arc.emplace_back(c.x + m * std::cos(a) * r, c.y + std::sin(a) * r);
     }
     stroke(d, arc, col(st.p->surface, 0.8f), st.thin * 2.0f + st.thin * 3.0f, false);
     stroke(d, arc, col(st.p->guide), st.thin * 2.0f, false);
     const float ae = a0 + sweep;
-    const ImVec2 tip(c.x + std::cos(ae + 0.25f) * r, c.y + std::sin(ae + 0.25f) * r);
-    arrowhead(d, tip, ImVec2(-std::sin(ae), std::cos(ae)), st.marker * 1.3f, col(st.p->guide));
+    const ImVec2 tip(c.x + m * std::cos(ae + 0.25f) * r, c.y + std::sin(ae + 0.25f) * r);
+    arrowhead(d, tip, ImVec2(-m * std::sin(ae), std::cos(ae)), st.marker * 1.3f, col(st.p->guide));
 }
 
 // A straight/curved arrow along a lane (static sweeps and light strokes).
@@ -418,6 +433,7 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
     const bool still = prm.reduced_motion;
     const double strokes = still ? 0.0 : prm.time_s * std::max(prm.strokes_per_minute, 1.0f) / 60.0;
     const float unit = s.unit();
+    const float m = s.ux > 0 ? 1.0f : -1.0f;  // screen x of leg-space +x: circles turn the mirrored way too
     std::vector<std::vector<ImVec2>> lanes;
     for (const auto& lane : work.lanes) lanes.push_back(to_px(s, spline(lane, 10)));
 
@@ -425,7 +441,7 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
         case StrokePattern::Circles: {
             const float r = work.size * unit;
             if (still) {
-                for (std::size_t i = 0; i < work.points.size() && i < 3; ++i) circular_arrow(d, st, s.at(work.points[i]), r);
+                for (std::size_t i = 0; i < work.points.size() && i < 3; ++i) circular_arrow(d, st, s.at(work.points[i]), r, m);
                 break;
             }
             // One turn per stroke; the hands move to the next spot every two turns.
@@ -438,12 +454,12 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
             for (int i = 0; i <= kTrail; ++i) {
                 const float t = static_cast<float>(i) / kTrail;  // 0 = oldest
                 const float ai = a - (1.0f - t) * kPi * 1.4f;
-                trail.emplace_back(c.x + std::cos(ai) * r, c.y + std::sin(ai) * r);
+                trail.emplace_back(c.x + m * std::cos(ai) * r, c.y + std::sin(ai) * r);
                 w.push_back(lerp(st.thin * 1.0f, st.marker * 1.2f, t));
                 al.push_back(0.85f * t * t);
             }
             ribbon(d, trail, w, al, st.p->guide, st.aa);
-            marker(d, st, ImVec2(c.x + std::cos(a) * r, c.y + std::sin(a) * r), st.marker);
+            marker(d, st, ImVec2(c.x + m * std::cos(a) * r, c.y + std::sin(a) * r), st.marker);
             break;
         }
         case StrokePattern::SweepAnkleToKnee: {
@@ -535,7 +551,7 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
             const ImVec2 c = s.at(work.points[spot]);
             const float squeeze = 0.5f - 0.5f * std::cos(2 * kPi * fract(strokes));  // 0 apart, 1 together
             const float gap = spread * lerp(1.15f, 0.3f, squeeze);
-            d->AddLine(ImVec2(c.x - gap, c.y), ImVec2(c.x + gap, c.y), col(st.p->guide, 0.25f + 0.35f * squeeze), st.thin * 1.5f);
+            line(d, ImVec2(c.x - gap, c.y), ImVec2(c.x + gap, c.y), col(st.p->guide, 0.25f + 0.35f * squeeze), st.thin * 1.5f);
             marker(d, st, ImVec2(c.x - gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
             marker(d, st, ImVec2(c.x + gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
             break;
@@ -574,8 +590,8 @@ void draw_labels(ImDrawList* d, const DrawContext& ctx, const Style& st, const L
         const float y = target.y;
         const ImVec2 elbow(leg_edge + side * lay.gap * 0.35f, y);
         const ImVec2 end(side > 0 ? text_x - st.thin * 3.0f : text_x + ts.x + st.thin * 3.0f, y);
-        d->AddLine(target, end, col(st.p->surface, 0.7f), st.thin * 3.0f);
-        d->AddLine(target, end, col(st.p->text), st.thin);
+        line(d, target, end, col(st.p->surface, 0.7f), st.thin * 3.0f);
+        line(d, target, end, col(st.p->text), st.thin);
         (void)elbow;
         d->AddCircleFilled(target, st.thin * 2.5f + st.thin, col(st.p->surface, 0.9f));
         d->AddCircleFilled(target, st.thin * 2.5f, col(st.p->text));
@@ -604,9 +620,9 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
     // Sizes follow the drawing (a leg-space unit is a quarter of its width), with floors in CSS px so
     // lines stay visible on a small drawing.
     const float size_unit = bw * kLegHalfWidth;
-    st.line = std::max(size_unit * 0.022f, ctx.px(1.0f));
-    st.thin = std::max(size_unit * 0.011f, ctx.px(0.6f));
-    st.marker = std::max(size_unit * 0.085f, ctx.px(3.0f));
+    st.line = std::max(size_unit * 0.022f, std::min(ctx.px(1.0f), size_unit * 0.04f));
+    st.thin = std::max(size_unit * 0.011f, std::min(ctx.px(0.6f), size_unit * 0.025f));
+    st.marker = std::max(size_unit * 0.085f, std::min(ctx.px(3.0f), size_unit * 0.16f));
     const float size_scale = std::clamp(bw / ctx.px(320), 0.6f, 1.6f);
     st.aa = std::max(1.0f, ctx.scale * 0.5f);
 
@@ -648,13 +664,13 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
     s.cx = cx;
     s.top = box.y + margin + (bh - 2 * margin - leg_h) * 0.5f;
     s.ux = unit * medial_dir;
-    s.uy = leg_h;
+    s.uy = leg_h / kFloorBottom;  // leg space runs to the shadow under the heel
 
     // The floor under the heel: a soft shadow, so the foot stands rather than floats.
     const ImU32 outline = col(p.skin_outline);
     {
-        const ImVec2 c = s.at(0.0f, kHeelBottom - 0.004f);
-        const float rx = 0.62f * s.unit(), ry = 0.022f * s.uy;
+        const ImVec2 c = s.at(0.0f, kHeelBottom);
+        const float rx = 0.62f * s.unit(), ry = (kFloorBottom - kHeelBottom) * 0.9f * s.uy;
         std::vector<ImVec2> shadow;
         for (int i = 0; i < 32; ++i) {
             const float a = 2 * kPi * static_cast<float>(i) / 32;
@@ -689,10 +705,10 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
     stroke(d, tl, hl_achilles ? hl_line : col(p.muscle_outline, 0.8f), hl_achilles ? hl_w : st.thin * 1.3f, false);
     stroke(d, tr, hl_achilles ? hl_line : col(p.muscle_outline, 0.8f), hl_achilles ? hl_w : st.thin * 1.3f, false);
     if (hl_achilles) {
-        d->AddLine(tl.front(), tr.front(), hl_line, hl_w);
-        d->AddLine(tl.back(), tr.back(), hl_line, hl_w);
+        line(d, tl.front(), tr.front(), hl_line, hl_w);
+        line(d, tl.back(), tr.back(), hl_line, hl_w);
     } else {
-        d->AddLine(tl.back(), tr.back(), col(p.muscle_outline, 0.8f), st.thin * 1.3f);
+        line(d, tl.back(), tr.back(), col(p.muscle_outline, 0.8f), st.thin * 1.3f);
     }
     // Fibres down the tendon.
     for (float f : {-0.35f, 0.0f, 0.35f}) {
