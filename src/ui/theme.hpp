@@ -26,6 +26,15 @@ struct Palette {
     Rgb primary_pressed;
     Rgb on_primary;        // text on primary
     Rgb heading;           // headings on background
+
+    // The calf diagram (ui/calf_diagram): an anatomy drawing on background or surface.
+    Rgb skin;              // the leg's fill
+    Rgb skin_outline;      // the leg's outline, 3:1 on background, surface and skin
+    Rgb muscle;            // the gastrocnemius and soleus fill, on skin
+    Rgb muscle_outline;    // muscle and tendon outlines, 3:1 on muscle, skin and tendon
+    Rgb tendon;            // the Achilles tendon fill, on skin
+    Rgb highlight;         // the worked zone: translucent tint and an opaque outline, 3:1 on muscle, skin, tendon
+    Rgb guide;             // the hands' stroke markers and arrows, 3:1 on skin, muscle, tendon and the tint
 };
 
 const Palette& normal_palette();

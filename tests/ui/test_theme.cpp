@@ -25,3 +25,21 @@ TEST_CASE("both themes meet WCAG AA contrast", "[theme]") {
     }
     CHECK(contrast_ratio(high_contrast_palette().text, high_contrast_palette().background) >= 7.0);
 }
+
+// The calf diagram's graphical objects: 3:1 against what each sits on (WCAG 1.4.11).
+TEST_CASE("calf diagram colours meet 3:1 for graphical objects", "[theme]") {
+    for (const Palette* palette : {&normal_palette(), &high_contrast_palette()}) {
+        const Palette& p = *palette;
+        for (Rgb page : {p.background, p.surface, p.skin}) CHECK(contrast_ratio(p.skin_outline, page) >= 3.0);
+        for (Rgb under : {p.muscle, p.skin, p.tendon}) {
+            CHECK(contrast_ratio(p.muscle_outline, under) >= 3.0);
+            CHECK(contrast_ratio(p.highlight, under) >= 3.0);
+            CHECK(contrast_ratio(p.guide, under) >= 3.0);
+        }
+        // Labels: text on the page, leader lines end on the skin.
+        for (Rgb under : {p.background, p.surface}) CHECK(contrast_ratio(p.text, under) >= 4.5);
+        CHECK(contrast_ratio(p.text, p.skin) >= 3.0);
+        // The markers are told apart from the highlight by more than hue.
+        CHECK(contrast_ratio(p.guide, p.highlight) >= 1.3);
+    }
+}

@@ -1,0 +1,756 @@
+// calf_diagram.cpp — the calf drawing.
+//
+// [SECTION] Leg space: coordinates, the layout in the rect, colours
+// [SECTION] Geometry helpers: convex hull, smoothing, ribbons
+// [SECTION] Anatomy: silhouette, soleus, Achilles tendon, gastrocnemius, details
+// [SECTION] Zones: where each pattern works
+// [SECTION] Patterns: animated and static stroke guides
+// [SECTION] Labels
+// [SECTION] Entry points
+//
+// Everything is designed in "leg space": x from -1 (lateral, the outer side) to +1 (medial, the inner side),
+// y from 0 (just above the back of the knee) to 1 (under the heel). One mapping turns it into device
+// pixels, mirrored for the right leg, so the left leg shows its medial side on the viewer's right (the
+// body's midline), as seen from behind. The medial gastrocnemius head is the larger and reaches lower.
+
+#include "ui/calf_diagram.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace calfcoach::ui {
+namespace {
+
+constexpr float kAspect = 1.7f;       // height / width of the whole diagram (leg and label room)
+constexpr float kLegHalfWidth = 0.25f;  // one leg-space x unit, as a fraction of the diagram's width
+constexpr float kPi = 3.14159265358979f;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Leg space
+//-----------------------------------------------------------------------------
+struct LegSpace {
+    float cx = 0, top = 0;  // device px of leg-space (0, 0)
+    float ux = 1, uy = 1;   // device px per leg-space unit; ux < 0 mirrors (right leg)
+    [[nodiscard]] ImVec2 at(float x, float y) const { return ImVec2(cx + x * ux, top + y * uy); }
+    [[nodiscard]] ImVec2 at(ImVec2 p) const { return at(p.x, p.y); }
+    [[nodiscard]] float unit() const { return std::fabs(ux); }  // px of one x unit, for sizes
+};
+
+ImU32 col(Rgb c, float alpha = 1.0f) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f + 0.5f));
+}
+
+float lerp(float a, float b, float t) { return a + (b - a) * t; }
+ImVec2 lerp(ImVec2 a, ImVec2 b, float t) { return ImVec2(lerp(a.x, b.x, t), lerp(a.y, b.y, t)); }
+float smooth01(float t) {
+    t = std::clamp(t, 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+float fract(double v) { return static_cast<float>(v - std::floor(v)); }
+
+struct Style {
+    const Palette* p = nullptr;
+    float line = 1;         // device px of the main outline
+    float thin = 1;         // device px of inner details
+    float marker = 4;       // radius of a stroke marker dot
+    float aa = 1;           // device px of the hand-made anti-aliasing fringe
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Geometry helpers
+//-----------------------------------------------------------------------------
+float cross(ImVec2 o, ImVec2 a, ImVec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+
+// Andrew's monotone chain: the convex hull, counter-clockwise in a y-up sense.
+std::vector<ImVec2> convex_hull(std::vector<ImVec2> pts) {
+    std::sort(pts.begin(), pts.end(), [](ImVec2 a, ImVec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+    if (pts.size() < 3) return pts;
+    std::vector<ImVec2> hull(2 * pts.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        while (k >= 2 && cross(hull[k - 2], hull[k - 1], pts[i]) <= 0) --k;
+        hull[k++] = pts[i];
+    }
+    for (std::size_t i = pts.size() - 1, t = k + 1; i > 0; --i) {
+        while (k >= t && cross(hull[k - 2], hull[k - 1], pts[i - 1]) <= 0) --k;
+        hull[k++] = pts[i - 1];
+    }
+    hull.resize(k - 1);
+    return hull;
+}
+
+// Chaikin corner cutting on a closed polygon: rounds corners and keeps a convex polygon convex.
+std::vector<ImVec2> chaikin_closed(const std::vector<ImVec2>& poly, int rounds) {
+    std::vector<ImVec2> cur = poly;
+    for (int r = 0; r < rounds; ++r) {
+        std::vector<ImVec2> next;
+        next.reserve(cur.size() * 2);
+        for (std::size_t i = 0; i < cur.size(); ++i) {
+            const ImVec2 a = cur[i], b = cur[(i + 1) % cur.size()];
+            next.push_back(lerp(a, b, 0.25f));
+            next.push_back(lerp(a, b, 0.75f));
+        }
+        cur = std::move(next);
+    }
+    return cur;
+}
+
+// A convex blob in leg space: hull of the control points, rounded.
+std::vector<ImVec2> blob(std::initializer_list<ImVec2> control, int rounds = 4) {
+    return chaikin_closed(convex_hull(std::vector<ImVec2>(control)), rounds);
+}
+
+std::vector<ImVec2> to_px(const LegSpace& s, const std::vector<ImVec2>& pts) {
+    std::vector<ImVec2> out;
+    out.reserve(pts.size());
+    for (ImVec2 p : pts) out.push_back(s.at(p));
+    return out;
+}
+
+// ImGui's anti-aliased fill needs clockwise points (on screen, y down), or its fringe goes inward:
+// mirroring the right leg flips every shape's winding, so each fill is turned the right way here.
+void fill_convex(ImDrawList* d, std::vector<ImVec2> px, ImU32 c) {
+    float area2 = 0;
+    for (std::size_t i = 0; i < px.size(); ++i) {
+        const ImVec2 a = px[i], b = px[(i + 1) % px.size()];
+        area2 += a.x * b.y - b.x * a.y;
+    }
+    if (area2 < 0) std::reverse(px.begin(), px.end());
+    d->AddConvexPolyFilled(px.data(), static_cast<int>(px.size()), c);
+}
+void stroke(ImDrawList* d, const std::vector<ImVec2>& px, ImU32 c, float w, bool closed) {
+    d->AddPolyline(px.data(), static_cast<int>(px.size()), c, closed ? ImDrawFlags_Closed : ImDrawFlags_None, w);
+}
+
+// A straight line without ImDrawList::AddLine's half-pixel nudge, so the right leg mirrors exactly.
+void line(ImDrawList* d, ImVec2 a, ImVec2 b, ImU32 c, float w) {
+    const ImVec2 pts[2] = {a, b};
+    d->AddPolyline(pts, 2, c, ImDrawFlags_None, w);
+}
+
+// A filled strip between two edge polylines of equal length (row i joins left[i] and right[i]): any
+// outline that is convex row by row, like the leg. No anti-aliasing on purpose: its edges are covered by
+// an outline stroke, and per-quad fringes would leave faint seams inside.
+void fill_strip(ImDrawList* d, const std::vector<ImVec2>& left, const std::vector<ImVec2>& right, ImU32 c) {
+    const std::size_t rows = std::min(left.size(), right.size());
+    if (rows < 2) return;
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    d->PrimReserve(static_cast<int>((rows - 1) * 6), static_cast<int>(rows * 2));
+    const auto base = static_cast<ImDrawIdx>(d->_VtxCurrentIdx);
+    for (std::size_t i = 0; i < rows; ++i) {
+        d->PrimWriteVtx(left[i], uv, c);
+        d->PrimWriteVtx(right[i], uv, c);
+    }
+    for (std::size_t i = 0; i + 1 < rows; ++i) {
+        const auto a = static_cast<ImDrawIdx>(base + i * 2);
+        d->PrimWriteIdx(a);
+        d->PrimWriteIdx(static_cast<ImDrawIdx>(a + 1));
+        d->PrimWriteIdx(static_cast<ImDrawIdx>(a + 3));
+        d->PrimWriteIdx(a);
+        d->PrimWriteIdx(static_cast<ImDrawIdx>(a + 3));
+        d->PrimWriteIdx(static_cast<ImDrawIdx>(a + 2));
+    }
+}
+
+// A ribbon along a polyline with a width and an alpha per point, anti-aliased by a thin fringe: tapering,
+// fading strokes (trails, light strokes) that ImGui's one-colour polylines cannot draw.
+void ribbon(ImDrawList* d, const std::vector<ImVec2>& pts, const std::vector<float>& width, const std::vector<float>& alpha,
+            Rgb c, float fringe) {
+    const std::size_t n = pts.size();
+    if (n < 2) return;
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    d->PrimReserve(static_cast<int>((n - 1) * 18), static_cast<int>(n * 4));
+    const auto base = static_cast<ImDrawIdx>(d->_VtxCurrentIdx);
+    for (std::size_t i = 0; i < n; ++i) {
+        const ImVec2 a = pts[i == 0 ? 0 : i - 1], b = pts[i + 1 < n ? i + 1 : n - 1];
+        float dx = b.x - a.x, dy = b.y - a.y;
+        const float len = std::sqrt(dx * dx + dy * dy);
+        if (len > 0) { dx /= len; dy /= len; }
+        const ImVec2 nrm(-dy, dx);
+        const float h = std::max(width[i] * 0.5f - fringe * 0.5f, 0.0f);
+        const float o = h + fringe;
+        const ImU32 solid = col(c, alpha[i]);
+        const ImU32 clear = col(c, 0.0f);
+        d->PrimWriteVtx(ImVec2(pts[i].x + nrm.x * o, pts[i].y + nrm.y * o), uv, clear);
+        d->PrimWriteVtx(ImVec2(pts[i].x + nrm.x * h, pts[i].y + nrm.y * h), uv, solid);
+        d->PrimWriteVtx(ImVec2(pts[i].x - nrm.x * h, pts[i].y - nrm.y * h), uv, solid);
+        d->PrimWriteVtx(ImVec2(pts[i].x - nrm.x * o, pts[i].y - nrm.y * o), uv, clear);
+    }
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        for (int lane = 0; lane < 3; ++lane) {
+            const auto a = static_cast<ImDrawIdx>(base + i * 4 + static_cast<std::size_t>(lane));
+            const auto b = static_cast<ImDrawIdx>(a + 4);
+            d->PrimWriteIdx(a);
+            d->PrimWriteIdx(static_cast<ImDrawIdx>(a + 1));
+            d->PrimWriteIdx(static_cast<ImDrawIdx>(b + 1));
+            d->PrimWriteIdx(a);
+            d->PrimWriteIdx(static_cast<ImDrawIdx>(b + 1));
+            d->PrimWriteIdx(b);
+        }
+    }
+}
+
+// Catmull-Rom through points, sampled `per_segment` times per span (the end point included).
+std::vector<ImVec2> spline(const std::vector<ImVec2>& pts, int per_segment) {
+    std::vector<ImVec2> out;
+    if (pts.size() < 2) return pts;
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+        const ImVec2 p0 = pts[i == 0 ? 0 : i - 1], p1 = pts[i], p2 = pts[i + 1], p3 = pts[std::min(i + 2, pts.size() - 1)];
+        for (int k = 0; k < per_segment; ++k) {
+            const float t = static_cast<float>(k) / static_cast<float>(per_segment);
+            const float t2 = t * t, t3 = t2 * t;
+            auto cr = [&](float a, float b, float c, float e) {
+                return 0.5f * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - e) * t2 + (-a + 3 * b - 3 * c + e) * t3);
+            };
+            out.emplace_back(cr(p0.x, p1.x, p2.x, p3.x), cr(p0.y, p1.y, p2.y, p3.y));
+        }
+    }
+    out.push_back(pts.back());
+    return out;
+}
+
+// The point at fraction t (0..1) of a polyline's length.
+ImVec2 along(const std::vector<ImVec2>& pts, float t) {
+    float total = 0;
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) total += std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
+    float want = std::clamp(t, 0.0f, 1.0f) * total;
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+        const float seg = std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
+        if (want <= seg && seg > 0) return lerp(pts[i], pts[i + 1], want / seg);
+        want -= seg;
+    }
+    return pts.back();
+}
+
+// A solid triangle arrowhead at `tip` pointing along `dir` (device px).
+void arrowhead(ImDrawList* d, ImVec2 tip, ImVec2 dir, float size, ImU32 c) {
+    const float len = std::hypot(dir.x, dir.y);
+    if (len <= 0) return;
+    dir = ImVec2(dir.x / len, dir.y / len);
+    const ImVec2 nrm(-dir.y, dir.x);
+    const ImVec2 back(tip.x - dir.x * size, tip.y - dir.y * size);
+    fill_convex(d, {tip, ImVec2(back.x + nrm.x * size * 0.6f, back.y + nrm.y * size * 0.6f),
+                    ImVec2(back.x - nrm.x * size * 0.6f, back.y - nrm.y * size * 0.6f)}, c);
+}
+
+// A marker dot with a light halo so it reads on skin, muscle and the tint alike.
+void marker(ImDrawList* d, const Style& st, ImVec2 c, float r, float alpha = 1.0f) {
+    d->AddCircleFilled(c, r + st.thin * 1.5f, col(st.p->surface, 0.85f * alpha));
+    d->AddCircleFilled(c, r, col(st.p->guide, alpha));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Anatomy
+//-----------------------------------------------------------------------------
+// The silhouette's half-widths by height: lateral edge (x < 0) and medial edge (x > 0). The calf bulges
+// below the knee, the medial side fuller and lower; it narrows to the ankle, where the malleoli bump out
+// (the lateral one lower), then the heel rounds off.
+struct EdgeRow {
+    float y, lateral, medial;
+};
+constexpr std::array<EdgeRow, 17> kEdges{{
+    {0.000f, -0.74f, 0.76f}, {0.060f, -0.76f, 0.78f}, {0.120f, -0.80f, 0.82f}, {0.200f, -0.90f, 0.91f},
+    {0.285f, -0.96f, 0.98f}, {0.370f, -0.93f, 1.00f}, {0.450f, -0.82f, 0.92f}, {0.530f, -0.68f, 0.76f},
+    {0.610f, -0.55f, 0.58f}, {0.690f, -0.44f, 0.45f}, {0.760f, -0.39f, 0.40f}, {0.810f, -0.41f, 0.45f},
+    {0.850f, -0.47f, 0.45f}, {0.885f, -0.46f, 0.44f}, {0.920f, -0.45f, 0.44f}, {0.950f, -0.44f, 0.43f},
+    {0.960f, -0.435f, 0.425f},
+}};
+constexpr float kHeelBottom = 1.0f;
+constexpr float kFloorBottom = 1.02f;  // the lowest leg-space y drawn: the floor shadow
+
+float edge_at(float y, bool medial) {
+    auto x_of = [medial](std::size_t i) { return medial ? kEdges[i].medial : kEdges[i].lateral; };
+    if (y <= kEdges.front().y) return x_of(0);
+    for (std::size_t i = 0; i + 1 < kEdges.size(); ++i) {
+        if (y > kEdges[i + 1].y) continue;
+        const float t = (y - kEdges[i].y) / (kEdges[i + 1].y - kEdges[i].y);
+        const float p0 = x_of(i == 0 ? 0 : i - 1), p1 = x_of(i), p2 = x_of(i + 1), p3 = x_of(std::min(i + 2, kEdges.size() - 1));
+        const float t2 = t * t, t3 = t2 * t;
+        return 0.5f * (2 * p1 + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2 + (-p0 + 3 * p1 - 3 * p2 + p3) * t3);
+    }
+    return x_of(kEdges.size() - 1);
+}
+
+struct Silhouette {
+    std::vector<ImVec2> left, right;  // leg-space rows, top to the start of the heel cap
+    std::vector<ImVec2> outline;      // one open path: lateral edge down, round the heel, medial edge up
+};
+
+Silhouette silhouette() {
+    Silhouette s;
+    const float cap_y = kEdges.back().y;
+    constexpr int kRows = 64;
+    for (int i = 0; i <= kRows; ++i) {
+        const float y = cap_y * static_cast<float>(i) / kRows;
+        s.left.emplace_back(edge_at(y, false), y);
+        s.right.emplace_back(edge_at(y, true), y);
+    }
+    // The heel: half an ellipse under the last row.
+    const float l = s.left.back().x, r = s.right.back().x;
+    const float mid = (l + r) * 0.5f, rx = (r - l) * 0.5f, ry = kHeelBottom - cap_y;
+    std::vector<ImVec2> cap;
+    constexpr int kCap = 16;
+    for (int i = 0; i <= kCap; ++i) {
+        const float a = kPi * static_cast<float>(i) / kCap;  // 0 = lateral end, pi = medial end
+        cap.emplace_back(mid - rx * std::cos(a), cap_y + ry * std::sin(a));
+    }
+    s.outline = s.left;
+    s.outline.insert(s.outline.end(), cap.begin() + 1, cap.end() - 1);
+    s.outline.insert(s.outline.end(), s.right.rbegin(), s.right.rend());
+    // Close the strip over the cap: rows from the cap's outer points inward.
+    for (int i = 1; i <= kCap / 2; ++i) {
+        s.left.push_back(cap[static_cast<std::size_t>(i)]);
+        s.right.push_back(cap[static_cast<std::size_t>(kCap - i)]);
+    }
+    return s;
+}
+
+// Muscles as convex blobs in leg space. The soleus is a broad flat shield under the gastrocnemius:
+// it shows at both sides below the heads and narrows into the Achilles tendon.
+std::vector<ImVec2> soleus_shape() {
+    std::vector<ImVec2> ctrl;
+    for (float y : {0.30f, 0.38f, 0.46f, 0.54f, 0.62f}) {
+        ctrl.emplace_back(edge_at(y, false) * 0.86f, y);
+        ctrl.emplace_back(edge_at(y, true) * 0.86f, y);
+    }
+    ctrl.emplace_back(-0.34f, 0.70f);
+    ctrl.emplace_back(0.34f, 0.70f);
+    ctrl.emplace_back(-0.16f, 0.77f);
+    ctrl.emplace_back(0.16f, 0.77f);
+    ctrl.emplace_back(-0.5f, 0.24f);
+    ctrl.emplace_back(0.5f, 0.24f);
+    return chaikin_closed(convex_hull(ctrl), 3);
+}
+
+// Each head is D-shaped: a straight inner edge along the midline groove, a full outer belly.
+std::vector<ImVec2> lateral_head() {
+    return blob({{0.01f, 0.15f}, {-0.10f, 0.105f}, {-0.42f, 0.10f}, {-0.70f, 0.16f}, {-0.86f, 0.27f}, {-0.84f, 0.36f},
+                 {-0.66f, 0.45f}, {-0.30f, 0.52f}, {-0.04f, 0.53f}, {0.01f, 0.48f}});
+}
+std::vector<ImVec2> medial_head() {
+    return blob({{-0.005f, 0.15f}, {0.12f, 0.105f}, {0.44f, 0.105f}, {0.74f, 0.18f}, {0.90f, 0.31f}, {0.89f, 0.42f},
+                 {0.72f, 0.53f}, {0.36f, 0.61f}, {0.06f, 0.62f}, {-0.005f, 0.56f}});
+}
+
+// The Achilles tendon: wide where the muscles end, narrowest above the heel, flaring into the heel bone.
+struct Tendon {
+    std::vector<ImVec2> left, right;
+};
+Tendon tendon_shape() {
+    const std::vector<ImVec2> l = spline({{-0.22f, 0.50f}, {-0.17f, 0.70f}, {-0.12f, 0.80f}, {-0.13f, 0.87f}, {-0.20f, 0.935f}}, 8);
+    const std::vector<ImVec2> r = spline({{0.22f, 0.52f}, {0.18f, 0.71f}, {0.12f, 0.80f}, {0.13f, 0.87f}, {0.20f, 0.935f}}, 8);
+    Tendon t{l, r};
+    for (auto [x, y] : {std::pair{0.15f, 0.948f}, std::pair{0.08f, 0.956f}}) {
+        t.left.emplace_back(-x, y);
+        t.right.emplace_back(x, y);
+    }
+    return t;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Zones
+//-----------------------------------------------------------------------------
+// Where a pattern works, per zone, in leg space: lanes run from the ankle end up toward the knee;
+// points are the spots for circles, holds and kneading, in the order the hands visit them.
+struct ZoneWork {
+    std::vector<std::vector<ImVec2>> lanes;
+    std::vector<ImVec2> points;
+    float size = 0.16f;  // circle radius and kneading spread, leg-space x units
+};
+
+ZoneWork zone_work(FocusZone zone) {
+    switch (zone) {
+        case FocusZone::Gastrocnemius:
+            return {{{{-0.42f, 0.50f}, {-0.50f, 0.36f}, {-0.44f, 0.18f}}, {{0.46f, 0.57f}, {0.54f, 0.40f}, {0.46f, 0.19f}}},
+                    {{-0.46f, 0.26f}, {0.50f, 0.30f}, {-0.40f, 0.42f}, {0.44f, 0.47f}},
+                    0.17f};
+        case FocusZone::Soleus:
+            return {{{{-0.36f, 0.72f}, {-0.54f, 0.60f}, {-0.66f, 0.45f}}, {{0.36f, 0.72f}, {0.56f, 0.61f}, {0.72f, 0.47f}}},
+                    {{-0.60f, 0.52f}, {0.64f, 0.55f}, {-0.34f, 0.66f}, {0.34f, 0.68f}},
+                    0.13f};
+        case FocusZone::Achilles:
+            return {{{{-0.06f, 0.90f}, {-0.07f, 0.78f}, {-0.12f, 0.64f}}, {{0.06f, 0.90f}, {0.07f, 0.78f}, {0.12f, 0.64f}}},
+                    {{0.0f, 0.68f}, {0.0f, 0.76f}, {0.0f, 0.84f}},
+                    0.08f};
+        case FocusZone::WholeCalf:
+        default:
+            return {{{{-0.12f, 0.88f}, {-0.34f, 0.68f}, {-0.58f, 0.46f}, {-0.52f, 0.20f}},
+                     {{0.0f, 0.90f}, {0.0f, 0.70f}, {0.0f, 0.45f}, {0.0f, 0.18f}},
+                     {{0.12f, 0.88f}, {0.36f, 0.68f}, {0.62f, 0.48f}, {0.54f, 0.20f}}},
+                    {{-0.46f, 0.28f}, {0.50f, 0.34f}, {-0.46f, 0.56f}, {0.44f, 0.62f}},
+                    0.16f};
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Patterns
+//-----------------------------------------------------------------------------
+// A circular arrow: most of a circle, arrowhead at the end (static Circles).
+void circular_arrow(ImDrawList* d, const Style& st, ImVec2 c, float r, float m) {  // m = -1 mirrors
+    constexpr int kN = 28;
+    std::vector<ImVec2> arc;
+    const float a0 = -kPi * 0.5f + 0.5f, sweep = 2 * kPi - 1.1f;
+    for (int i = 0; i <= kN; ++i) {
+        const float a = a0 + sweep * static_cast<float>(i) / kN;
+        arc.emplace_back(c.x + m * std::cos(a) * r, c.y + std::sin(a) * r);
+    }
+    stroke(d, arc, col(st.p->surface, 0.8f), st.thin * 2.0f + st.thin * 3.0f, false);
+    stroke(d, arc, col(st.p->guide), st.thin * 2.0f, false);
+    const float ae = a0 + sweep;
+    const ImVec2 tip(c.x + m * std::cos(ae + 0.25f) * r, c.y + std::sin(ae + 0.25f) * r);
+    arrowhead(d, tip, ImVec2(-m * std::sin(ae), std::cos(ae)), st.marker * 1.3f, col(st.p->guide));
+}
+
+// A straight/curved arrow along a lane (static sweeps and light strokes).
+void lane_arrow(ImDrawList* d, const Style& st, const std::vector<ImVec2>& px, float width, float alpha) {
+    if (px.size() < 2) return;
+    const ImVec2 tip = px.back(), prev = px[px.size() - 2];
+    const float head = st.marker * 1.5f;
+    std::vector<ImVec2> shaft(px.begin(), px.end() - 1);
+    // Stop the shaft under the arrowhead.
+    const ImVec2 dir(tip.x - prev.x, tip.y - prev.y);
+    const float len = std::hypot(dir.x, dir.y);
+    shaft.push_back(len > 0 ? ImVec2(tip.x - dir.x / len * head * 0.6f, tip.y - dir.y / len * head * 0.6f) : prev);
+    stroke(d, shaft, col(st.p->surface, 0.7f * alpha), width + st.thin * 3.0f, false);
+    stroke(d, shaft, col(st.p->guide, alpha), width, false);
+    arrowhead(d, tip, dir, head, col(st.p->guide, alpha));
+}
+
+void draw_number(ImDrawList* d, const DrawContext& ctx, ImVec2 c, float size, int n, ImU32 color) {
+    ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
+    if (!font) return;
+    char text[12];
+    std::snprintf(text, sizeof text, "%d", n);
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text);
+    d->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), color, text);
+}
+
+void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
+    const ZoneWork work = zone_work(prm.zone);
+    const bool still = prm.reduced_motion;
+    const double strokes = still ? 0.0 : prm.time_s * std::max(prm.strokes_per_minute, 1.0f) / 60.0;
+    const float unit = s.unit();
+    const float m = s.ux > 0 ? 1.0f : -1.0f;  // screen x of leg-space +x: circles turn the mirrored way too
+    std::vector<std::vector<ImVec2>> lanes;
+    for (const auto& lane : work.lanes) lanes.push_back(to_px(s, spline(lane, 10)));
+
+    switch (prm.pattern) {
+        case StrokePattern::Circles: {
+            const float r = work.size * unit;
+            if (still) {
+                for (std::size_t i = 0; i < work.points.size() && i < 3; ++i) circular_arrow(d, st, s.at(work.points[i]), r, m);
+                break;
+            }
+            // One turn per stroke; the hands move to the next spot every two turns.
+            const auto spot = static_cast<std::size_t>(std::floor(strokes / 2.0)) % work.points.size();
+            const ImVec2 c = s.at(work.points[spot]);
+            const float a = 2 * kPi * fract(strokes) - kPi * 0.5f;
+            std::vector<ImVec2> trail;
+            std::vector<float> w, al;
+            constexpr int kTrail = 24;
+            for (int i = 0; i <= kTrail; ++i) {
+                const float t = static_cast<float>(i) / kTrail;  // 0 = oldest
+                const float ai = a - (1.0f - t) * kPi * 1.4f;
+                trail.emplace_back(c.x + m * std::cos(ai) * r, c.y + std::sin(ai) * r);
+                w.push_back(lerp(st.thin * 1.0f, st.marker * 1.2f, t));
+                al.push_back(0.85f * t * t);
+            }
+            ribbon(d, trail, w, al, st.p->guide, st.aa);
+            marker(d, st, ImVec2(c.x + m * std::cos(a) * r, c.y + std::sin(a) * r), st.marker);
+            break;
+        }
+        case StrokePattern::SweepAnkleToKnee: {
+            if (still) {
+                for (const auto& lane : lanes) lane_arrow(d, st, lane, st.thin * 2.2f, 1.0f);
+                break;
+            }
+            for (std::size_t i = 0; i < lanes.size(); ++i) {
+                // Faint lane, then a dot travelling up it with a short trail, fading in and out at the ends.
+                stroke(d, lanes[i], col(st.p->guide, 0.22f), st.thin * 1.5f, false);
+                const float t = fract(strokes + static_cast<double>(i) / static_cast<double>(lanes.size()) * 0.35);
+                const float fade = smooth01(t / 0.12f) * smooth01((1.0f - t) / 0.12f);
+                std::vector<ImVec2> tr;
+                std::vector<float> w, al;
+                for (int k = 0; k <= 12; ++k) {
+                    const float tk = std::max(t - 0.22f * (1.0f - static_cast<float>(k) / 12.0f), 0.0f);
+                    tr.push_back(along(lanes[i], tk));
+                    w.push_back(lerp(st.thin, st.marker * 1.6f, static_cast<float>(k) / 12.0f));
+                    al.push_back(0.6f * fade * static_cast<float>(k) / 12.0f);
+                }
+                ribbon(d, tr, w, al, st.p->guide, st.aa);
+                const ImVec2 head = along(lanes[i], t), ahead = along(lanes[i], std::min(t + 0.02f, 1.0f));
+                marker(d, st, head, st.marker, fade);
+                arrowhead(d, ImVec2(head.x + (ahead.x - head.x) * 0.0f, head.y - st.marker * 1.2f - st.marker * 0.9f),
+                          ImVec2(ahead.x - head.x, std::min(ahead.y - head.y, -0.001f)), st.marker * 0.9f,
+                          col(st.p->guide, fade));
+            }
+            break;
+        }
+        case StrokePattern::HoldPoints: {
+            const float r = st.marker * 1.35f;
+            const auto active = static_cast<std::size_t>(std::floor(strokes)) % work.points.size();
+            const float pulse = fract(strokes);
+            for (std::size_t i = 0; i < work.points.size(); ++i) {
+                const ImVec2 c = s.at(work.points[i]);
+                if (still) {
+                    marker(d, st, c, r);
+                    draw_number(d, ctx, c, r * 1.5f, static_cast<int>(i) + 1, col(st.p->surface));
+                    continue;
+                }
+                if (i == active) {
+                    // Press: a ring swells and fades while the dot grows.
+                    const float ring = r * (1.2f + 1.6f * pulse);
+                    d->AddCircle(c, ring, col(st.p->guide, 0.9f * (1.0f - pulse)), 40, st.thin * 2.0f);
+                    marker(d, st, c, r * (1.0f + 0.25f * std::sin(pulse * kPi)));
+                } else {
+                    marker(d, st, c, r * 0.6f, 0.55f);
+                }
+            }
+            break;
+        }
+        case StrokePattern::LightStrokes: {
+            if (still) {
+                for (const auto& lane : lanes) lane_arrow(d, st, lane, st.thin * 1.2f, 0.75f);
+                break;
+            }
+            for (std::size_t i = 0; i < lanes.size(); ++i) {
+                // A long soft stroke glides up the lane and fades out toward the knee.
+                const float t = fract(strokes + static_cast<double>(i) / static_cast<double>(lanes.size()) * 0.5);
+                const float head_t = t * 1.25f;
+                std::vector<ImVec2> tr;
+                std::vector<float> w, al;
+                constexpr int kN = 20;
+                for (int k = 0; k <= kN; ++k) {
+                    const float f = static_cast<float>(k) / kN;  // 0 = tail
+                    const float tk = std::clamp(head_t - 0.55f * (1.0f - f), 0.0f, 1.0f);
+                    tr.push_back(along(lanes[i], tk));
+                    w.push_back(st.thin * (1.0f + 2.2f * std::sin(f * kPi * 0.5f)));
+                    al.push_back(0.7f * f * (1.0f - smooth01((head_t - 0.75f) / 0.5f)));
+                }
+                ribbon(d, tr, w, al, st.p->guide, st.aa);
+            }
+            break;
+        }
+        case StrokePattern::Kneading: {
+            const float spread = work.size * unit;
+            const auto spot = static_cast<std::size_t>(std::floor(strokes / 2.0)) % work.points.size();
+            if (still) {
+                // Pinch arrows: thumb and fingers pointing at each other, on two spots.
+                for (std::size_t i = 0; i < work.points.size() && i < 2; ++i) {
+                    const ImVec2 c = s.at(work.points[i]);
+                    for (float side : {-1.0f, 1.0f})
+                        lane_arrow(d, st, {ImVec2(c.x + side * spread * 1.3f, c.y), ImVec2(c.x + side * spread * 0.2f, c.y)},
+                                   st.thin * 2.2f, 1.0f);
+                }
+                break;
+            }
+            // Fingers and thumb squeeze together, then let go.
+            const ImVec2 c = s.at(work.points[spot]);
+            const float squeeze = 0.5f - 0.5f * std::cos(2 * kPi * fract(strokes));  // 0 apart, 1 together
+            const float gap = spread * lerp(1.15f, 0.3f, squeeze);
+            line(d, ImVec2(c.x - gap, c.y), ImVec2(c.x + gap, c.y), col(st.p->guide, 0.25f + 0.35f * squeeze), st.thin * 1.5f);
+            marker(d, st, ImVec2(c.x - gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
+            marker(d, st, ImVec2(c.x + gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
+            break;
+        }
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Labels
+//-----------------------------------------------------------------------------
+struct Label {
+    const char* text;
+    ImVec2 target;  // leg space, on the medial side
+};
+constexpr std::array<Label, 3> kLabels{{
+    {"Gastrocnemius", {0.62f, 0.30f}},
+    {"Soleus", {0.34f, 0.665f}},
+    {"Achilles tendon", {0.04f, 0.82f}},
+}};
+
+struct LabelLayout {
+    bool show = false;
+    float font_size = 0;
+    float text_width = 0;  // the widest label
+    float gap = 0;         // leader length between the leg's widest point and the text
+};
+
+void draw_labels(ImDrawList* d, const DrawContext& ctx, const Style& st, const LegSpace& s, const LabelLayout& lay) {
+    ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
+    const float side = s.ux > 0 ? 1.0f : -1.0f;  // screen direction of the medial side
+    const float leg_edge = s.cx + side * 1.0f * s.unit();
+    for (const Label& label : kLabels) {
+        const ImVec2 target = s.at(label.target);
+        const ImVec2 ts = font->CalcTextSizeA(lay.font_size, FLT_MAX, 0.0f, label.text);
+        const float text_x = side > 0 ? leg_edge + lay.gap : leg_edge - lay.gap - ts.x;
+        const float y = target.y;
+        const ImVec2 elbow(leg_edge + side * lay.gap * 0.35f, y);
+        const ImVec2 end(side > 0 ? text_x - st.thin * 3.0f : text_x + ts.x + st.thin * 3.0f, y);
+        line(d, target, end, col(st.p->surface, 0.7f), st.thin * 3.0f);
+        line(d, target, end, col(st.p->text), st.thin);
+        (void)elbow;
+        d->AddCircleFilled(target, st.thin * 2.5f + st.thin, col(st.p->surface, 0.9f));
+        d->AddCircleFilled(target, st.thin * 2.5f, col(st.p->text));
+        d->AddText(font, lay.font_size, ImVec2(text_x, y - ts.y * 0.5f), col(st.p->text), label.text);
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
+float calf_diagram_height_for_width(float width) { return width * kAspect; }
+
+bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext& ctx, const CalfDiagramParams& prm) {
+    const float rw = max.x - min.x, rh = max.y - min.y;
+    if (!d || rw <= 2 || rh <= 2) return false;
+    const Palette& p = *ctx.palette;
+
+    // The diagram's own box, 1:1.7, centred in the rect.
+    const float bw = std::min(rw, rh / kAspect), bh = bw * kAspect;
+    const ImVec2 box(min.x + (rw - bw) * 0.5f, min.y + (rh - bh) * 0.5f);
+
+    Style st;
+    st.p = &p;
+    // Sizes follow the drawing (a leg-space unit is a quarter of its width), with floors in CSS px so
+    // lines stay visible on a small drawing.
+    const float size_unit = bw * kLegHalfWidth;
+    st.line = std::max(size_unit * 0.022f, std::min(ctx.px(1.0f), size_unit * 0.04f));
+    st.thin = std::max(size_unit * 0.011f, std::min(ctx.px(0.6f), size_unit * 0.025f));
+    st.marker = std::max(size_unit * 0.085f, std::min(ctx.px(3.0f), size_unit * 0.16f));
+    const float size_scale = std::clamp(bw / ctx.px(320), 0.6f, 1.6f);
+    st.aa = std::max(1.0f, ctx.scale * 0.5f);
+
+    // The leg: x units of kLegHalfWidth x width; room kept for the outline and the foot.
+    const float margin = st.line + st.marker * 0.5f + 1.0f;
+    float unit = bw * kLegHalfWidth;
+    float cx = (min.x + max.x) * 0.5f;
+    const float medial_dir = prm.side == Side::Left ? 1.0f : -1.0f;  // the left leg's medial side is on the right
+
+    LabelLayout lay;
+    if (prm.show_labels) {
+        ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
+        if (font) {
+            lay.font_size = std::max(ctx.px(14.0f) * std::clamp(size_scale, 0.85f, 1.25f), 8.0f);
+            for (const Label& l : kLabels) lay.text_width = std::max(lay.text_width, font->CalcTextSizeA(lay.font_size, FLT_MAX, 0, l.text).x);
+            lay.gap = ctx.px(18.0f) * size_scale;
+            const float need = lay.text_width + lay.gap + 2.0f;
+            // Labels go on the medial side; move the leg the other way, then shrink it, until they fit.
+            const float lo = min.x + margin, hi = max.x - margin;
+            auto room = [&](float centre, float u) { return medial_dir > 0 ? hi - (centre + u) : (centre - u) - lo; };
+            if (room(cx, unit) < need) {
+                const float shifted = medial_dir > 0 ? hi - need - unit : lo + need + unit;
+                cx = medial_dir > 0 ? std::max(shifted, lo + unit) : std::min(shifted, hi - unit);
+            }
+            if (room(cx, unit) < need) {
+                unit = std::clamp((hi - lo - need) * 0.5f, 0.0f, unit);
+                cx = medial_dir > 0 ? lo + unit : hi - unit;
+            }
+            lay.show = unit >= bw * kLegHalfWidth * 0.55f;
+            if (!lay.show) {
+                unit = bw * kLegHalfWidth;
+                cx = (min.x + max.x) * 0.5f;
+            }
+        }
+    }
+    const float leg_scale = unit / (bw * kLegHalfWidth);
+    const float leg_h = (bh - 2 * margin) * leg_scale;
+    LegSpace s;
+    s.cx = cx;
+    s.top = box.y + margin + (bh - 2 * margin - leg_h) * 0.5f;
+    s.ux = unit * medial_dir;
+    s.uy = leg_h / kFloorBottom;  // leg space runs to the shadow under the heel
+
+    // The floor under the heel: a soft shadow, so the foot stands rather than floats.
+    const ImU32 outline = col(p.skin_outline);
+    {
+        const ImVec2 c = s.at(0.0f, kHeelBottom);
+        const float rx = 0.62f * s.unit(), ry = (kFloorBottom - kHeelBottom) * 0.9f * s.uy;
+        std::vector<ImVec2> shadow;
+        for (int i = 0; i < 32; ++i) {
+            const float a = 2 * kPi * static_cast<float>(i) / 32;
+            shadow.emplace_back(c.x + std::cos(a) * rx, c.y + std::sin(a) * ry);
+        }
+        fill_convex(d, shadow, col(p.skin_outline, 0.16f));
+    }
+
+    // Skin.
+    const Silhouette sil = silhouette();
+    fill_strip(d, to_px(s, sil.left), to_px(s, sil.right), col(p.skin));
+
+    const bool hl = prm.highlight;
+    const bool hl_gastro = hl && (prm.zone == FocusZone::Gastrocnemius || prm.zone == FocusZone::WholeCalf);
+    const bool hl_soleus = hl && (prm.zone == FocusZone::Soleus || prm.zone == FocusZone::WholeCalf);
+    const bool hl_achilles = hl && prm.zone == FocusZone::Achilles;
+    const ImU32 tint = col(p.highlight, kCalfHighlightTintAlpha);
+    const ImU32 hl_line = col(p.highlight);
+    const float hl_w = st.line * 1.25f;
+
+    // Soleus (deeper, drawn first, paler), with its highlight; the gastrocnemius covers its middle.
+    const auto soleus = to_px(s, soleus_shape());
+    fill_convex(d, soleus, hl_soleus ? col(p.surface) : col(p.muscle, 0.75f));
+    if (hl_soleus) fill_convex(d, soleus, tint);
+    stroke(d, soleus, hl_soleus ? hl_line : col(p.muscle_outline, 0.8f), hl_soleus ? hl_w : st.thin * 1.3f, true);
+
+    // Achilles tendon.
+    const Tendon tendon = tendon_shape();
+    const auto tl = to_px(s, tendon.left), tr = to_px(s, tendon.right);
+    fill_strip(d, tl, tr, col(p.tendon));
+    if (hl_achilles) fill_strip(d, tl, tr, tint);
+    stroke(d, tl, hl_achilles ? hl_line : col(p.muscle_outline, 0.8f), hl_achilles ? hl_w : st.thin * 1.3f, false);
+    stroke(d, tr, hl_achilles ? hl_line : col(p.muscle_outline, 0.8f), hl_achilles ? hl_w : st.thin * 1.3f, false);
+    if (hl_achilles) {
+        line(d, tl.front(), tr.front(), hl_line, hl_w);
+        line(d, tl.back(), tr.back(), hl_line, hl_w);
+    } else {
+        line(d, tl.back(), tr.back(), col(p.muscle_outline, 0.8f), st.thin * 1.3f);
+    }
+    // Fibres down the tendon.
+    for (float f : {-0.35f, 0.0f, 0.35f}) {
+        std::vector<ImVec2> fibre;
+        for (int k = 1; k < 7; ++k) fibre.push_back(lerp(along(tl, static_cast<float>(k) / 8.0f), along(tr, static_cast<float>(k) / 8.0f), 0.5f + f * 0.5f));
+        stroke(d, fibre, col(p.muscle_outline, 0.22f), st.thin, false);
+    }
+
+    // Gastrocnemius: two heads, the medial larger and lower.
+    for (const auto& head : {lateral_head(), medial_head()}) {
+        const auto px = to_px(s, head);
+        fill_convex(d, px, col(hl_gastro ? p.surface : p.muscle));
+        if (hl_gastro) fill_convex(d, px, tint);
+        stroke(d, px, hl_gastro ? hl_line : col(p.muscle_outline), hl_gastro ? hl_w : st.thin * 1.5f, true);
+        // A few soft fibre lines following the head's long axis.
+        const ImVec2 top_pt = head[head.size() / 8], bottom_pt = head[head.size() / 2];
+        (void)top_pt;
+        (void)bottom_pt;
+    }
+    // Fibre hints: curves from each head's top toward the tendon.
+    for (float k : {-0.62f, -0.36f, 0.38f, 0.66f}) {
+        const float bottom_y = k < 0 ? 0.47f : 0.53f;
+        const auto fibre = to_px(s, spline({{k * 0.9f, 0.16f}, {k * 1.05f, 0.30f}, {k * 0.55f, bottom_y}}, 8));
+        stroke(d, fibre, col(p.muscle_outline, 0.28f), st.thin, false);
+    }
+
+    // Back of the knee: the crease and the hamstring tendons framing it.
+    stroke(d, to_px(s, spline({{-0.46f, 0.075f}, {0.0f, 0.095f}, {0.48f, 0.075f}}, 10)), col(p.skin_outline, 0.55f), st.thin * 1.3f, false);
+    stroke(d, to_px(s, spline({{-0.60f, 0.0f}, {-0.58f, 0.05f}, {-0.66f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{0.56f, 0.0f}, {0.55f, 0.05f}, {0.64f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+    // Ankle bones (malleoli), the lateral one lower.
+    stroke(d, to_px(s, spline({{-0.36f, 0.815f}, {-0.41f, 0.85f}, {-0.37f, 0.885f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{0.35f, 0.785f}, {0.40f, 0.815f}, {0.36f, 0.85f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
+    // Heel pad.
+    stroke(d, to_px(s, spline({{-0.30f, 0.965f}, {0.0f, 0.985f}, {0.30f, 0.965f}}, 8)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+
+    // Skin outline last, over the strip's hard edges.
+    stroke(d, to_px(s, sil.outline), outline, st.line, false);
+
+    draw_pattern(d, ctx, st, s, prm);
+    if (lay.show) draw_labels(d, ctx, st, s, lay);
+    return !prm.reduced_motion;
+}
+
+}  // namespace calfcoach::ui

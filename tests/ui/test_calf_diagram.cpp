@@ -1,0 +1,326 @@
+// The calf diagram, drawn headlessly into an ImDrawList and checked through its vertices: it stays in
+// its rect, mirrors for the right leg, animates only without reduced motion, highlights each zone where
+// that zone is, and adds text only for labels.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "imgui.h"
+#include "ui/calf_diagram.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+
+using namespace calfcoach;
+using namespace calfcoach::ui;
+
+namespace {
+
+constexpr FocusZone kZones[] = {FocusZone::WholeCalf, FocusZone::Gastrocnemius, FocusZone::Soleus, FocusZone::Achilles};
+constexpr StrokePattern kPatterns[] = {StrokePattern::Circles, StrokePattern::SweepAnkleToKnee, StrokePattern::HoldPoints,
+                                       StrokePattern::LightStrokes, StrokePattern::Kneading};
+
+// An ImGui context with our fonts at `scale`, inside a frame, drawing into the foreground list.
+class Canvas {
+public:
+    explicit Canvas(float scale = 1.0f) {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(8000, 8000);  // nothing the tests draw is clipped
+        io.DeltaTime = 1.0f / 60.0f;
+        ctx.fonts = build_fonts(*io.Fonts, scale);
+        ctx.scale = scale;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        ImGui::NewFrame();
+    }
+    ~Canvas() {
+        ImGui::EndFrame();
+        ImGui::DestroyContext(context_);
+    }
+    Canvas(const Canvas&) = delete;
+    Canvas& operator=(const Canvas&) = delete;
+
+    struct Result {
+        std::vector<ImDrawVert> verts;
+        bool animating = false;
+    };
+
+    // The vertices one call adds.
+    Result draw(ImVec2 min, ImVec2 max, const CalfDiagramParams& params) {
+        ImDrawList* list = ImGui::GetForegroundDrawList();
+        const int before = list->VtxBuffer.Size;
+        Result r;
+        r.animating = draw_calf_diagram(list, min, max, ctx, params);
+        r.verts.assign(list->VtxBuffer.Data + before, list->VtxBuffer.Data + list->VtxBuffer.Size);
+        return r;
+    }
+
+    DrawContext ctx;
+
+private:
+    ImGuiContext* context_ = nullptr;
+};
+
+bool rgb_is(ImU32 c, Rgb want) {
+    return ((c >> IM_COL32_R_SHIFT) & 0xFF) == want.r && ((c >> IM_COL32_G_SHIFT) & 0xFF) == want.g &&
+           ((c >> IM_COL32_B_SHIFT) & 0xFF) == want.b;
+}
+
+bool is_glyph(const ImDrawVert& v) {
+    const ImVec2 white = ImGui::GetFontTexUvWhitePixel();
+    return std::fabs(v.uv.x - white.x) > 1e-6f || std::fabs(v.uv.y - white.y) > 1e-6f;
+}
+
+bool same_geometry(const std::vector<ImDrawVert>& a, const std::vector<ImDrawVert>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].pos.x != b[i].pos.x || a[i].pos.y != b[i].pos.y || a[i].col != b[i].col) return false;
+    return true;
+}
+
+// Every vertex of `a` has one in `b` at the same place with the same colour (within `tol` px).
+bool all_matched(const std::vector<ImDrawVert>& a, const std::vector<ImDrawVert>& b, float tol) {
+    std::vector<ImDrawVert> sorted = b;
+    std::sort(sorted.begin(), sorted.end(), [](const ImDrawVert& l, const ImDrawVert& r) { return l.pos.x < r.pos.x; });
+    for (const ImDrawVert& v : a) {
+        auto it = std::lower_bound(sorted.begin(), sorted.end(), v.pos.x - tol,
+                                   [](const ImDrawVert& e, float x) { return e.pos.x < x; });
+        bool found = false;
+        for (; it != sorted.end() && it->pos.x <= v.pos.x + tol && !found; ++it)
+            found = std::fabs(it->pos.y - v.pos.y) <= tol && it->col == v.col;
+        if (!found) return false;
+    }
+    return true;
+}
+
+struct Band {
+    int count = 0;
+    float min = 1e9f, max = -1e9f, mean = 0;
+};
+
+// Vertical extent of the vertices in colour `c`, as fractions of the rect's height.
+Band band_of(const std::vector<ImDrawVert>& verts, Rgb c, ImVec2 min, ImVec2 max) {
+    Band b;
+    double sum = 0;
+    for (const ImDrawVert& v : verts) {
+        if (!rgb_is(v.col, c)) continue;
+        const float f = (v.pos.y - min.y) / (max.y - min.y);
+        ++b.count;
+        b.min = std::min(b.min, f);
+        b.max = std::max(b.max, f);
+        sum += f;
+    }
+    if (b.count > 0) b.mean = static_cast<float>(sum / b.count);
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("calf diagram: preferred height keeps its 1:1.7 aspect", "[calf_diagram]") {
+    CHECK(calf_diagram_height_for_width(100.0f) == Approx(170.0f));
+    CHECK(calf_diagram_height_for_width(320.0f * 3) == Approx(1632.0f));
+}
+
+TEST_CASE("calf diagram: every vertex stays inside the rect", "[calf_diagram]") {
+    struct Rect {
+        ImVec2 min, max;
+    };
+    const Rect rects[] = {
+        {{0, 0}, {390, 663}},           // its own aspect
+        {{10, 20}, {1010, 420}},        // wide and short
+        {{5, 5}, {205, 805}},           // narrow and tall
+        {{100, 50}, {1060, 1682}},      // a phone's 320 CSS px at dpr 3
+        {{0, 0}, {60, 90}},             // tiny
+    };
+    for (float scale : {1.0f, 3.0f}) {
+        Canvas canvas(scale);
+        for (const Rect& rect : rects)
+            for (bool labels : {false, true})
+                for (bool reduced : {false, true})
+                    for (FocusZone zone : kZones)
+                        for (StrokePattern pattern : kPatterns)
+                            for (Side side : {Side::Left, Side::Right}) {
+                                CalfDiagramParams p;
+                                p.zone = zone;
+                                p.pattern = pattern;
+                                p.side = side;
+                                p.show_labels = labels;
+                                p.reduced_motion = reduced;
+                                p.time_s = 2.37;
+                                const auto r = canvas.draw(rect.min, rect.max, p);
+                                REQUIRE(!r.verts.empty());
+                                int outside = 0;
+                                for (const ImDrawVert& v : r.verts)
+                                    if (v.pos.x < rect.min.x || v.pos.x > rect.max.x || v.pos.y < rect.min.y || v.pos.y > rect.max.y)
+                                        ++outside;
+                                INFO("scale " << scale << " rect " << rect.max.x - rect.min.x << "x" << rect.max.y - rect.min.y
+                                              << " labels " << labels << " reduced " << reduced << " zone " << int(zone)
+                                              << " pattern " << int(pattern) << " side " << int(side));
+                                CHECK(outside == 0);
+                            }
+    }
+}
+
+TEST_CASE("calf diagram: the right leg is the left leg mirrored", "[calf_diagram]") {
+    Canvas canvas(2.0f);
+    const ImVec2 min(40, 30), max(640, 1050);
+    const float centre2 = min.x + max.x;
+    for (bool reduced : {true, false})
+        for (FocusZone zone : kZones)
+            for (StrokePattern pattern : kPatterns) {
+                if (reduced && pattern == StrokePattern::HoldPoints) continue;  // its numbers are text: not mirrored
+                CalfDiagramParams p;
+                p.zone = zone;
+                p.pattern = pattern;
+                p.reduced_motion = reduced;
+                p.time_s = 1.9;
+                auto left = canvas.draw(min, max, p).verts;
+                p.side = Side::Right;
+                const auto right = canvas.draw(min, max, p).verts;
+                for (ImDrawVert& v : left) v.pos.x = centre2 - v.pos.x;
+                INFO("reduced " << reduced << " zone " << int(zone) << " pattern " << int(pattern));
+                REQUIRE(left.size() == right.size());
+                CHECK(all_matched(left, right, 0.05f));
+                CHECK(all_matched(right, left, 0.05f));
+            }
+    SECTION("and is not symmetric itself: the medial head is larger") {
+        CalfDiagramParams p;
+        p.reduced_motion = true;
+        auto left = canvas.draw(min, max, p).verts;
+        const auto same = left;
+        for (ImDrawVert& v : left) v.pos.x = centre2 - v.pos.x;
+        CHECK_FALSE(all_matched(left, same, 0.05f));
+    }
+}
+
+TEST_CASE("calf diagram: reduced motion is still, and animation moves at the pace", "[calf_diagram]") {
+    Canvas canvas(1.0f);
+    const ImVec2 min(0, 0), max(400, 680);
+    for (FocusZone zone : kZones)
+        for (StrokePattern pattern : kPatterns) {
+            INFO("zone " << int(zone) << " pattern " << int(pattern));
+            CalfDiagramParams p;
+            p.zone = zone;
+            p.pattern = pattern;
+
+            p.reduced_motion = true;
+            p.time_s = 0.0;
+            const auto still_a = canvas.draw(min, max, p);
+            p.time_s = 5.3;
+            const auto still_b = canvas.draw(min, max, p);
+            CHECK_FALSE(still_a.animating);
+            CHECK(same_geometry(still_a.verts, still_b.verts));
+
+            p.reduced_motion = false;
+            p.time_s = 0.4;
+            const auto moving_a = canvas.draw(min, max, p);
+            p.time_s = 1.3;
+            const auto moving_b = canvas.draw(min, max, p);
+            CHECK(moving_a.animating);
+            CHECK_FALSE(same_geometry(moving_a.verts, moving_b.verts));
+            CHECK_FALSE(same_geometry(moving_a.verts, still_a.verts));  // the static guide is not frame 0
+
+            // Twice the pace at half the time is the same frame.
+            p.strokes_per_minute = 40.f;
+            p.time_s = 0.65;
+            CHECK(same_geometry(canvas.draw(min, max, p).verts, moving_b.verts));
+        }
+}
+
+TEST_CASE("calf diagram: each zone's highlight sits where the zone is", "[calf_diagram]") {
+    Canvas canvas(1.0f);
+    const ImVec2 min(0, 0), max(400, 680);  // exactly the diagram's aspect: the rect is the drawing
+    const Rgb hl = canvas.ctx.palette->highlight;
+    auto band = [&](FocusZone zone, bool highlight = true) {
+        CalfDiagramParams p;
+        p.zone = zone;
+        p.reduced_motion = true;
+        p.highlight = highlight;
+        return band_of(canvas.draw(min, max, p).verts, hl, min, max);
+    };
+    const Band gastro = band(FocusZone::Gastrocnemius);
+    const Band soleus = band(FocusZone::Soleus);
+    const Band achilles = band(FocusZone::Achilles);
+    const Band whole = band(FocusZone::WholeCalf);
+
+    // Gastrocnemius: the upper half (its heads end just past the middle).
+    CHECK(gastro.count > 0);
+    CHECK(gastro.min > 0.05f);
+    CHECK(gastro.max < 0.66f);
+    CHECK(gastro.mean < 0.45f);
+    // Soleus: the lower middle, from under the heads to above the ankle.
+    CHECK(soleus.count > 0);
+    CHECK(soleus.min > 0.2f);
+    CHECK(soleus.max < 0.8f);
+    CHECK(soleus.mean > 0.4f);
+    CHECK(soleus.mean < 0.65f);
+    // Achilles: the bottom, down to the heel.
+    CHECK(achilles.count > 0);
+    CHECK(achilles.min > 0.45f);
+    CHECK(achilles.max > 0.9f);
+    CHECK(achilles.mean > 0.65f);
+    CHECK(gastro.mean < soleus.mean);
+    CHECK(soleus.mean < achilles.mean);
+    // The whole calf: both muscles, not the tendon.
+    CHECK(whole.count >= gastro.count + soleus.count);
+    CHECK(whole.min == Approx(std::min(gastro.min, soleus.min)));
+    CHECK(whole.max == Approx(std::max(gastro.max, soleus.max)));
+
+    // No highlight, no highlight colour.
+    for (FocusZone zone : kZones) CHECK(band(zone, false).count == 0);
+}
+
+TEST_CASE("calf diagram: labels add text only when asked, beside the leg", "[calf_diagram]") {
+    Canvas canvas(3.0f);
+    const ImVec2 min(0, 0), max(960, 1632);  // 320 CSS px wide at dpr 3
+    const Rgb text = canvas.ctx.palette->text;
+    for (Side side : {Side::Left, Side::Right})
+        for (FocusZone zone : kZones) {
+            CalfDiagramParams p;
+            p.side = side;
+            p.zone = zone;
+            p.time_s = 0.8;
+            const auto plain = canvas.draw(min, max, p).verts;
+            CHECK(std::none_of(plain.begin(), plain.end(), is_glyph));
+            CHECK(std::none_of(plain.begin(), plain.end(), [&](const ImDrawVert& v) { return rgb_is(v.col, text); }));
+
+            p.show_labels = true;
+            const auto labelled = canvas.draw(min, max, p).verts;
+            int glyphs = 0;
+            float gmin = 1e9f, gmax = -1e9f;
+            for (const ImDrawVert& v : labelled)
+                if (is_glyph(v)) {
+                    ++glyphs;
+                    gmin = std::min(gmin, v.pos.x);
+                    gmax = std::max(gmax, v.pos.x);
+                }
+            // "Gastrocnemius", "Soleus", "Achilles tendon": 33 glyphs, 4 vertices each.
+            CHECK(glyphs == 33 * 4);
+            // On the medial side: the right of the drawing for the left leg, the left for the right leg.
+            const float mid = (min.x + max.x) * 0.5f;
+            if (side == Side::Left) CHECK(gmin > mid);
+            else CHECK(gmax < mid);
+        }
+}
+
+TEST_CASE("calf diagram: stroke markers stand out on the highlighted muscle", "[calf_diagram][theme]") {
+    auto blend = [](Rgb top, Rgb under, float alpha) {
+        auto mix = [alpha](std::uint8_t t, std::uint8_t u) {
+            return static_cast<std::uint8_t>(std::lround(t * alpha + u * (1.0f - alpha)));
+        };
+        return Rgb{mix(top.r, under.r), mix(top.g, under.g), mix(top.b, under.b)};
+    };
+    for (const Palette* palette : {&normal_palette(), &high_contrast_palette()}) {
+        const Palette& p = *palette;
+        // A highlighted muscle is the tint over a surface-coloured base; the tendon's is the tint over tendon.
+        for (Rgb under : {p.surface, p.tendon}) {
+            const Rgb tinted = blend(p.highlight, under, kCalfHighlightTintAlpha);
+            CHECK(contrast_ratio(p.guide, tinted) >= 3.0);
+            CHECK(contrast_ratio(p.highlight, tinted) >= 3.0);  // the zone's outline on its own tint
+        }
+    }
+}
