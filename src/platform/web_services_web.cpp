@@ -225,10 +225,10 @@ EM_JS(void, cc_svc_js_init_cues, (), {
         if (!fromGesture && (now - P.lastRecreateAt < 3000 || P.failedRecreations >= 3)) return;
         P.lastRecreateAt = now;
         P.warn('audio ' + reason + '; starting it again');
-        P.stopAhead(false);
         var old = P.ctx;
         P.ctx = null;
         P.master = null;
+        P.stopAhead(false);  /* with no live context every node is dropped, begun or not */
         try { if (old && old['state'] !== 'closed') old['close']()['catch'](function() {}); } catch (e) {}
         P.recreations += 1;
         if (!P.createAudio()) return;
@@ -249,8 +249,8 @@ EM_JS(void, cc_svc_js_init_cues, (), {
     };
 
     /* Sets one cue's notes on the audio clock at `when` (s). Each note: a gain envelope that starts
-       and ends at zero, so nothing clicks. */
-    P.playNotes = function(cue, when) {
+       and ends at zero, so nothing clicks. `ahead`: scheduled ahead (cancellable until it begins). */
+    P.playNotes = function(cue, when, ahead) {
         var ctx = P.ctx;
         var notes = P.tones[P.toneKey(cue)];
         if (!ctx || !P.master || !notes) return false;
@@ -271,7 +271,8 @@ EM_JS(void, cc_svc_js_init_cues, (), {
                 gain['connect'](P.master);
                 osc['start'](start);
                 osc['stop'](end + 0.03);
-                var node = { osc: osc, gain: gain, id: String(cue.id), start: start, generation: P.generation };
+                var node = { osc: osc, gain: gain, id: String(cue.id), cueStart: when, ahead: ahead,
+                             generation: P.generation };
                 osc['onended'] = function() {
                     try { osc['disconnect'](); gain['disconnect'](); } catch (e) {}
                     var i = P.nodes.indexOf(node);
@@ -294,14 +295,15 @@ EM_JS(void, cc_svc_js_init_cues, (), {
         return !!entry && !!P.ctx && entry.generation === P.generation;
     };
 
-    /* Stops and drops every tone not begun yet (those sounding finish: cutting them would click).
-       Their ids are forgotten, so cue_due plays them if their time still comes. */
+    /* Stops and drops every tone scheduled ahead whose cue has not begun (a phrase under way, or a
+       tone played by cue_due, finishes: cutting it would click). Their ids are forgotten, so cue_due
+       plays them if their time still comes. Nodes of a closed context are all dropped. */
     P.stopAhead = function(log) {
         var nowAudio = P.ctx ? P.ctx['currentTime'] : Infinity;
         var dropped = new Set();
         P.nodes = P.nodes.filter(function(node) {
             var dead = node.generation !== P.generation || !P.ctx;
-            if (!dead && node.start <= nowAudio) return true;
+            if (!dead && (!node.ahead || node.cueStart <= nowAudio)) return true;
             try { node.osc['onended'] = null; node.osc['stop'](0); } catch (e) {}
             try { node.osc['disconnect'](); node.gain['disconnect'](); } catch (e) {}
             dropped.add(node.id);
@@ -329,7 +331,7 @@ EM_JS(void, cc_svc_js_init_cues, (), {
         cues.forEach(function(cue) {
             if (!(cue.at_ms >= nowMs) || P.playedAhead(cue.id)) return;
             var when = audioNow + (cue.at_ms - nowMs) / 1000 / P.scale;
-            if (!P.playNotes(cue, when)) return;
+            if (!P.playNotes(cue, when, true)) return;
             /* Read the time back from the audio clock: the log shows where the tone really sits. */
             var appMs = Math.round((nowMs + (when - audioNow) * 1000 * P.scale) * 1000) / 1000;
             P.ahead.set(String(cue.id), { appMs: appMs, start: when, generation: P.generation, cue: cue });
@@ -393,7 +395,7 @@ EM_JS(void, cc_svc_js_init_cues, (), {
                 tone = 'ahead';
                 at = entry.appMs;
             } else if (P.ctx && P.ctx['state'] !== 'closed') {
-                if (P.playNotes(cue, P.ctx['currentTime'] + 0.005)) {
+                if (P.playNotes(cue, P.ctx['currentTime'] + 0.005, false)) {
                     tone = 'now';
                     at = Math.round(P.now() * 1000) / 1000;
                 }
