@@ -89,7 +89,11 @@ EM_JS(double, cc_svc_js_init, (int* test_mode), {
     try {
         document.addEventListener('visibilitychange', function() {
             if (document.visibilityState !== 'visible') return;
-            try { P.acquireWake(); P.checkAudio(); } catch (e) { P.warn('on visible', e); }
+            try {
+                if (P.acquireWake) P.acquireWake();
+                P.failedRecreations = 0;  /* back in view: one more chance to replace a dead context */
+                if (P.checkAudio) P.checkAudio();
+            } catch (e) { P.warn('on visible', e); }
         });
     } catch (e) { P.warn('visibility listener', e); }
 
@@ -223,6 +227,8 @@ EM_JS(void, cc_svc_js_init_cues, (), {
         /* Without a gesture a new context may not start either: try a few times, slowly, then wait
            for the next tap (which resets the count). */
         if (!fromGesture && (now - P.lastRecreateAt < 3000 || P.failedRecreations >= 3)) return;
+        /* A hidden page (iOS interrupts its audio) gets no new context to start: wait to be seen. */
+        if (!fromGesture && document.visibilityState === 'hidden') return;
         P.lastRecreateAt = now;
         P.warn('audio ' + reason + '; starting it again');
         var old = P.ctx;
