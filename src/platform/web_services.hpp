@@ -24,8 +24,9 @@ namespace calfcoach::platform {
 
 // localStorage, with a memory fallback: when the start-up probe fails (denied, cross-site iframe)
 // everything lives in memory; when a later write fails (quota) that key lives in a memory overlay
-// that reads prefer, and persistent() turns false. Writes that reach memory count as stored, so
-// the history keeps what the person did for the rest of the visit.
+// that reads prefer, and persistent() turns false; a read that fails switches the rest of the visit
+// to memory (so nothing read as "absent" is then written over). Writes that reach memory count as
+// stored, so the history keeps what the person did for the rest of the visit.
 class WebKeyValueStore final : public KeyValueStore {
 public:
     WebKeyValueStore();

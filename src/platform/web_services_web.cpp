@@ -643,7 +643,12 @@ std::optional<std::string> WebKeyValueStore::get(std::string_view key) {
     const std::string key_text(key);
     int failed = 0;
     char* value = cc_ls_js_get(key_text.c_str(), &failed);
-    if (failed != 0) return std::nullopt;
+    if (failed != 0) {
+        // A read that fails looks like "no history": writing after it could replace what is stored.
+        // From now on this visit works in memory and leaves localStorage as it is.
+        local_storage_usable_ = false;
+        return std::nullopt;
+    }
     if (value == nullptr) return std::nullopt;
     return take_js_string(value);
 }

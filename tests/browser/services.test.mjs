@@ -103,6 +103,29 @@ test('a full quota keeps the new value in memory and turns storage_persistent fa
   await page.context().close();
 });
 
+test('a read that fails switches to memory and never writes over what is stored', async () => {
+  const page = await open('?test=1', {
+    initScript: () => {
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (key) {
+        if (window.__readFails) throw new DOMException('unreadable', 'UnknownError');
+        return getItem.call(this, key);
+      };
+    },
+  });
+  await page.evaluate(() => localStorage.setItem('history.a', 'stored before'));
+  assert.equal(await hooks(page, () => window.calfcoach.test.storageGet('history.a')), 'stored before');
+  await page.evaluate(() => { window.__readFails = true; });
+  assert.equal(await hooks(page, () => window.calfcoach.test.storageGet('history.a')), null);
+  assert.deepEqual(await hooks(page, () => window.calfcoach.test.storageRoundtrip('history.a', 'new')),
+                   { stored: true, value: 'new' });
+  assert.equal((await hooks(page, () => window.calfcoach.test.status())).storage_persistent, false);
+  await page.evaluate(() => { window.__readFails = false; });
+  assert.equal(await page.evaluate(() => localStorage.getItem('history.a')), 'stored before');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('status reports each service as detected', async () => {
   const page = await open('?test=1');
   const status = await hooks(page, () => window.calfcoach.test.status());
