@@ -26,6 +26,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
 #include "platform/web_bridge.hpp"
+#include "platform/web_services.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -90,7 +91,7 @@ void draw_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     calfcoach::ui::FrameContext context;
-    context.now_ms = now;
+    context.now_ms = calfcoach::platform::web_services().monotonic_now_ms();  // ?timescale= runs it faster
     context.frame = s.frames_drawn + 1;
     context.device_pixel_ratio = s.dpr;
     const calfcoach::ui::FrameResult result = s.app.frame(context);
@@ -304,10 +305,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* cc_state_json() {
     return g_shell->state_json.c_str();
 }
 
+// The page's services (clock, storage, cues, device), made once on first use.
+calfcoach::platform::WebServices& calfcoach::platform::web_services() {
+    static WebServices services;
+    return services;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] main
 //-----------------------------------------------------------------------------
 int main() {
+    calfcoach::platform::web_services();  // reads ?timescale= before the first frame
     static Shell shell;
     g_shell = &shell;
 
@@ -357,6 +365,7 @@ int main() {
     emscripten_set_interval(poll_device_pixel_ratio, 1000, nullptr);
 
     calfcoach::platform::install_automation_surface();
+    calfcoach::platform::install_test_hooks();  // ?test=1 only
     shell.last_frame_ms = emscripten_get_now();
     wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events from here on

@@ -16,6 +16,11 @@ EM_JS(void, cc_js_install_automation, (), {
         state['context_lost'] = gl ? gl.isContextLost() : true;
         return state;
     };
+    /* Every cue scheduled, played or cancelled (last 500), kept by web_services_web.cpp. */
+    surface['cueLog'] = function() {
+        var services = Module['ccServices'];
+        return services ? JSON.parse(JSON.stringify(services.log)) : [];
+    };
     window['calfcoach'] = surface;
     document.documentElement.setAttribute('data-calfcoach', 'ready');
 });

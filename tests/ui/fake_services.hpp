@@ -1,0 +1,87 @@
+// fake_services.hpp — ui::Services in memory for the native UI tests: every call is recorded, so a
+// test can assert what the UI asked of the device (cues scheduled and played, keep-awake changes,
+// downloads, links), and each service can be made unavailable to test the fallbacks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/history.hpp"
+#include "core/session.hpp"
+#include "ui/services.hpp"
+
+namespace calfcoach::ui::testing {
+
+class FakeServices final : public Services {
+public:
+    struct ScheduleCall {
+        std::vector<Cue> cues;
+        std::int64_t now_ms = 0;
+    };
+    struct Download {
+        std::string file_name, mime_type, content;
+    };
+
+    //-- What the fake answers (set these in a test) ---------------------------------------------
+    std::string wall_clock = "2026-11-21T08:30:00Z";
+    int utc_offset = 0;
+    bool reduced_motion = false;
+    bool download_succeeds = true;
+    ServiceStatus device_status;  // storage_persistent is also turned false by storage.refuse_writes
+    MemoryKeyValueStore storage_values;
+
+    //-- What the UI did (read these in a test) ---------------------------------------------------
+    CuePreferences preferences;
+    std::vector<ScheduleCall> schedule_calls;
+    std::vector<Cue> scheduled;  // the cues currently scheduled ahead (after the last schedule/cancel)
+    int cancel_calls = 0;
+    std::vector<Cue> due;                 // every cue_due, in order
+    std::vector<bool> keep_awake_changes; // every set_keep_awake argument, in order
+    bool keep_awake = false;
+    std::vector<Download> downloads;
+    std::vector<std::string> links;
+
+    std::string wall_clock_iso() override { return wall_clock; }
+    int utc_offset_minutes() override { return utc_offset; }
+    KeyValueStore& storage() override { return storage_values; }
+
+    void set_cue_preferences(const CuePreferences& p) override { preferences = p; }
+    void schedule_cues(const std::vector<Cue>& upcoming, std::int64_t now_ms) override {
+        schedule_calls.push_back({upcoming, now_ms});
+        scheduled = upcoming;
+    }
+    void cancel_cues() override {
+        ++cancel_calls;
+        scheduled.clear();
+    }
+    void cue_due(const Cue& cue) override { due.push_back(cue); }
+
+    void set_keep_awake(bool on) override {
+        keep_awake_changes.push_back(on);
+        keep_awake = on;
+    }
+    bool download(std::string_view file_name, std::string_view mime_type, std::string_view content) override {
+        if (!download_succeeds) return false;
+        downloads.push_back({std::string(file_name), std::string(mime_type), std::string(content)});
+        return true;
+    }
+    void open_link(std::string_view url) override { links.emplace_back(url); }
+    bool prefers_reduced_motion() override { return reduced_motion; }
+
+    ServiceStatus status() override {
+        ServiceStatus current = device_status;
+        if (storage_values.refuse_writes) current.storage_persistent = false;
+        return current;
+    }
+
+    // True when a cue with this id was due (played) at least once.
+    [[nodiscard]] bool was_due(std::string_view id) const {
+        for (const Cue& cue : due)
+            if (cue.id == id) return true;
+        return false;
+    }
+};
+
+}  // namespace calfcoach::ui::testing
