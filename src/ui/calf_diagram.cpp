@@ -252,11 +252,11 @@ struct EdgeRow {
     float y, lateral, medial;
 };
 constexpr std::array<EdgeRow, 17> kEdges{{
-    {0.000f, -0.74f, 0.76f}, {0.060f, -0.76f, 0.78f}, {0.120f, -0.80f, 0.82f}, {0.200f, -0.90f, 0.91f},
-    {0.285f, -0.96f, 0.98f}, {0.370f, -0.93f, 1.00f}, {0.450f, -0.82f, 0.92f}, {0.530f, -0.68f, 0.76f},
-    {0.610f, -0.55f, 0.58f}, {0.690f, -0.44f, 0.45f}, {0.760f, -0.39f, 0.40f}, {0.810f, -0.41f, 0.45f},
-    {0.850f, -0.47f, 0.45f}, {0.885f, -0.46f, 0.44f}, {0.920f, -0.45f, 0.44f}, {0.950f, -0.44f, 0.43f},
-    {0.960f, -0.435f, 0.425f},
+    {0.000f, -0.76f, 0.78f}, {0.060f, -0.78f, 0.80f}, {0.120f, -0.83f, 0.85f}, {0.200f, -0.93f, 0.94f},
+    {0.285f, -0.99f, 1.00f}, {0.370f, -0.96f, 1.02f}, {0.450f, -0.86f, 0.95f}, {0.530f, -0.73f, 0.80f},
+    {0.610f, -0.61f, 0.64f}, {0.690f, -0.52f, 0.53f}, {0.760f, -0.47f, 0.48f}, {0.810f, -0.49f, 0.53f},
+    {0.850f, -0.55f, 0.53f}, {0.885f, -0.54f, 0.51f}, {0.920f, -0.52f, 0.50f}, {0.950f, -0.50f, 0.48f},
+    {0.960f, -0.495f, 0.475f},
 }};
 constexpr float kHeelBottom = 1.0f;
 constexpr float kFloorBottom = 1.02f;  // the lowest leg-space y drawn: the floor shadow
@@ -312,27 +312,27 @@ Silhouette silhouette() {
 // it shows at both sides below the heads and narrows into the Achilles tendon.
 std::vector<ImVec2> soleus_shape() {
     std::vector<ImVec2> ctrl;
-    for (float y : {0.30f, 0.38f, 0.46f, 0.54f, 0.62f}) {
-        ctrl.emplace_back(edge_at(y, false) * 0.86f, y);
-        ctrl.emplace_back(edge_at(y, true) * 0.86f, y);
+    for (float y : {0.37f, 0.44f, 0.51f, 0.58f, 0.64f}) {
+        ctrl.emplace_back(edge_at(y, false) * 0.88f, y);
+        ctrl.emplace_back(edge_at(y, true) * 0.88f, y);
     }
-    ctrl.emplace_back(-0.34f, 0.70f);
-    ctrl.emplace_back(0.34f, 0.70f);
-    ctrl.emplace_back(-0.16f, 0.77f);
-    ctrl.emplace_back(0.16f, 0.77f);
-    ctrl.emplace_back(-0.5f, 0.24f);
-    ctrl.emplace_back(0.5f, 0.24f);
+    ctrl.emplace_back(-0.40f, 0.70f);
+    ctrl.emplace_back(0.40f, 0.70f);
+    ctrl.emplace_back(-0.18f, 0.785f);
+    ctrl.emplace_back(0.18f, 0.785f);
+    ctrl.emplace_back(-0.55f, 0.27f);
+    ctrl.emplace_back(0.55f, 0.27f);
     return chaikin_closed(convex_hull(ctrl), 3);
 }
 
 // Each head is D-shaped: a straight inner edge along the midline groove, a full outer belly.
 std::vector<ImVec2> lateral_head() {
-    return blob({{0.01f, 0.15f}, {-0.10f, 0.105f}, {-0.42f, 0.10f}, {-0.70f, 0.16f}, {-0.86f, 0.27f}, {-0.84f, 0.36f},
-                 {-0.66f, 0.45f}, {-0.30f, 0.52f}, {-0.04f, 0.53f}, {0.01f, 0.48f}});
+    return blob({{0.01f, 0.15f}, {-0.10f, 0.105f}, {-0.42f, 0.10f}, {-0.70f, 0.16f}, {-0.86f, 0.26f}, {-0.84f, 0.34f},
+                 {-0.66f, 0.42f}, {-0.30f, 0.49f}, {-0.04f, 0.50f}, {0.01f, 0.46f}});
 }
 std::vector<ImVec2> medial_head() {
-    return blob({{-0.005f, 0.15f}, {0.12f, 0.105f}, {0.44f, 0.105f}, {0.74f, 0.18f}, {0.90f, 0.31f}, {0.89f, 0.42f},
-                 {0.72f, 0.53f}, {0.36f, 0.61f}, {0.06f, 0.62f}, {-0.005f, 0.56f}});
+    return blob({{-0.005f, 0.15f}, {0.12f, 0.105f}, {0.44f, 0.105f}, {0.74f, 0.17f}, {0.91f, 0.29f}, {0.90f, 0.40f},
+                 {0.72f, 0.50f}, {0.36f, 0.57f}, {0.06f, 0.58f}, {-0.005f, 0.53f}});
 }
 
 // The Achilles tendon: wide where the muscles end, narrowest above the heel, flaring into the heel bone.
@@ -340,12 +340,15 @@ struct Tendon {
     std::vector<ImVec2> left, right;
 };
 Tendon tendon_shape() {
-    const std::vector<ImVec2> l = spline({{-0.22f, 0.50f}, {-0.17f, 0.70f}, {-0.12f, 0.80f}, {-0.13f, 0.87f}, {-0.20f, 0.935f}}, 8);
-    const std::vector<ImVec2> r = spline({{0.22f, 0.52f}, {0.18f, 0.71f}, {0.12f, 0.80f}, {0.13f, 0.87f}, {0.20f, 0.935f}}, 8);
-    Tendon t{l, r};
-    for (auto [x, y] : {std::pair{0.15f, 0.948f}, std::pair{0.08f, 0.956f}}) {
-        t.left.emplace_back(-x, y);
-        t.right.emplace_back(x, y);
+    Tendon t;
+    t.left = spline({{-0.22f, 0.46f}, {-0.17f, 0.70f}, {-0.13f, 0.80f}, {-0.14f, 0.87f}, {-0.19f, 0.925f}}, 8);
+    t.right = spline({{0.22f, 0.50f}, {0.18f, 0.71f}, {0.13f, 0.80f}, {0.14f, 0.87f}, {0.19f, 0.925f}}, 8);
+    // Its insertion on the heel bone: a rounded end.
+    constexpr int kEnd = 6;
+    for (int k = 1; k <= kEnd; ++k) {
+        const float a = 0.5f * kPi * static_cast<float>(k) / kEnd;
+        t.left.emplace_back(-0.19f * std::cos(a), 0.925f + 0.03f * std::sin(a));
+        t.right.emplace_back(0.19f * std::cos(a), 0.925f + 0.03f * std::sin(a));
     }
     return t;
 }
@@ -455,8 +458,8 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 const float t = static_cast<float>(i) / kTrail;  // 0 = oldest
                 const float ai = a - (1.0f - t) * kPi * 1.4f;
                 trail.emplace_back(c.x + m * std::cos(ai) * r, c.y + std::sin(ai) * r);
-                w.push_back(lerp(st.thin * 1.0f, st.marker * 1.2f, t));
-                al.push_back(0.85f * t * t);
+                w.push_back(lerp(st.thin * 1.5f, st.marker * 1.4f, t));
+                al.push_back(0.9f * std::pow(t, 1.5f));
             }
             ribbon(d, trail, w, al, st.p->guide, st.aa);
             marker(d, st, ImVec2(c.x + m * std::cos(a) * r, c.y + std::sin(a) * r), st.marker);
@@ -527,8 +530,8 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                     const float f = static_cast<float>(k) / kN;  // 0 = tail
                     const float tk = std::clamp(head_t - 0.55f * (1.0f - f), 0.0f, 1.0f);
                     tr.push_back(along(lanes[i], tk));
-                    w.push_back(st.thin * (1.0f + 2.2f * std::sin(f * kPi * 0.5f)));
-                    al.push_back(0.7f * f * (1.0f - smooth01((head_t - 0.75f) / 0.5f)));
+                    w.push_back(st.thin * (1.5f + 2.5f * std::sin(f * kPi * 0.5f)));
+                    al.push_back(0.8f * f * (1.0f - smooth01((head_t - 0.75f) / 0.5f)));
                 }
                 ribbon(d, tr, w, al, st.p->guide, st.aa);
             }
@@ -542,7 +545,7 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 for (std::size_t i = 0; i < work.points.size() && i < 2; ++i) {
                     const ImVec2 c = s.at(work.points[i]);
                     for (float side : {-1.0f, 1.0f})
-                        lane_arrow(d, st, {ImVec2(c.x + side * spread * 1.3f, c.y), ImVec2(c.x + side * spread * 0.2f, c.y)},
+                        lane_arrow(d, st, {ImVec2(c.x + side * (spread * 0.25f + st.marker * 3.2f), c.y), ImVec2(c.x + side * spread * 0.25f, c.y)},
                                    st.thin * 2.2f, 1.0f);
                 }
                 break;
@@ -740,8 +743,8 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
     stroke(d, to_px(s, spline({{-0.60f, 0.0f}, {-0.58f, 0.05f}, {-0.66f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
     stroke(d, to_px(s, spline({{0.56f, 0.0f}, {0.55f, 0.05f}, {0.64f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
     // Ankle bones (malleoli), the lateral one lower.
-    stroke(d, to_px(s, spline({{-0.36f, 0.815f}, {-0.41f, 0.85f}, {-0.37f, 0.885f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
-    stroke(d, to_px(s, spline({{0.35f, 0.785f}, {0.40f, 0.815f}, {0.36f, 0.85f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{-0.43f, 0.815f}, {-0.48f, 0.85f}, {-0.44f, 0.885f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{0.41f, 0.785f}, {0.46f, 0.815f}, {0.42f, 0.85f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
     // Heel pad.
     stroke(d, to_px(s, spline({{-0.30f, 0.965f}, {0.0f, 0.985f}, {0.30f, 0.965f}}, 8)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
 
