@@ -134,15 +134,22 @@ void line(ImDrawList* d, ImVec2 a, ImVec2 b, ImU32 c, float w) {
 // A filled strip between two edge polylines of equal length (row i joins left[i] and right[i]): any
 // outline that is convex row by row, like the leg. No anti-aliasing on purpose: its edges are covered by
 // an outline stroke, and per-quad fringes would leave faint seams inside.
-void fill_strip(ImDrawList* d, const std::vector<ImVec2>& left, const std::vector<ImVec2>& right, ImU32 c) {
+// `fade_to` > 0: rows above that y (device px) fade out upward, from opaque at fade_to to clear at fade_from.
+void fill_strip(ImDrawList* d, const std::vector<ImVec2>& left, const std::vector<ImVec2>& right, ImU32 c,
+                float fade_from = 0.0f, float fade_to = 0.0f) {
     const std::size_t rows = std::min(left.size(), right.size());
     if (rows < 2) return;
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
     d->PrimReserve(static_cast<int>((rows - 1) * 6), static_cast<int>(rows * 2));
     const auto base = static_cast<ImDrawIdx>(d->_VtxCurrentIdx);
     for (std::size_t i = 0; i < rows; ++i) {
-        d->PrimWriteVtx(left[i], uv, c);
-        d->PrimWriteVtx(right[i], uv, c);
+        ImU32 row = c;
+        if (fade_to > fade_from && left[i].y < fade_to) {
+            const float a = smooth01((left[i].y - fade_from) / (fade_to - fade_from));
+            row = (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(static_cast<float>(c >> IM_COL32_A_SHIFT) * a + 0.5f) << IM_COL32_A_SHIFT);
+        }
+        d->PrimWriteVtx(left[i], uv, row);
+        d->PrimWriteVtx(right[i], uv, row);
     }
     for (std::size_t i = 0; i + 1 < rows; ++i) {
         const auto a = static_cast<ImDrawIdx>(base + i * 2);
@@ -259,6 +266,7 @@ constexpr std::array<EdgeRow, 17> kEdges{{
     {0.960f, -0.495f, 0.475f},
 }};
 constexpr float kHeelBottom = 1.0f;
+constexpr float kTopFade = 0.06f;  // the thigh above the knee fades in over this much leg space
 constexpr float kFloorBottom = 1.02f;  // the lowest leg-space y drawn: the floor shadow
 
 float edge_at(float y, bool medial) {
@@ -312,16 +320,17 @@ Silhouette silhouette() {
 // it shows at both sides below the heads and narrows into the Achilles tendon.
 std::vector<ImVec2> soleus_shape() {
     std::vector<ImVec2> ctrl;
-    for (float y : {0.37f, 0.44f, 0.51f, 0.58f, 0.64f}) {
-        ctrl.emplace_back(edge_at(y, false) * 0.88f, y);
-        ctrl.emplace_back(edge_at(y, true) * 0.88f, y);
+    for (float y : {0.42f, 0.48f, 0.54f, 0.60f, 0.66f}) {
+        const float inset = y < 0.45f ? 0.82f : 0.88f;  // its upper corners stay under the heads
+        ctrl.emplace_back(edge_at(y, false) * inset, y);
+        ctrl.emplace_back(edge_at(y, true) * inset, y);
     }
     ctrl.emplace_back(-0.40f, 0.70f);
     ctrl.emplace_back(0.40f, 0.70f);
     ctrl.emplace_back(-0.18f, 0.785f);
     ctrl.emplace_back(0.18f, 0.785f);
-    ctrl.emplace_back(-0.55f, 0.27f);
-    ctrl.emplace_back(0.55f, 0.27f);
+    ctrl.emplace_back(-0.60f, 0.30f);  // its top hides under the gastrocnemius heads
+    ctrl.emplace_back(0.60f, 0.30f);
     return chaikin_closed(convex_hull(ctrl), 3);
 }
 
@@ -553,7 +562,8 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
             // Fingers and thumb squeeze together, then let go.
             const ImVec2 c = s.at(work.points[spot]);
             const float squeeze = 0.5f - 0.5f * std::cos(2 * kPi * fract(strokes));  // 0 apart, 1 together
-            const float gap = spread * lerp(1.15f, 0.3f, squeeze);
+            const float apart = std::max(spread * 1.2f, st.marker * 2.8f), together = std::max(spread * 0.3f, st.marker * 1.15f);
+            const float gap = lerp(apart, together, squeeze);
             line(d, ImVec2(c.x - gap, c.y), ImVec2(c.x + gap, c.y), col(st.p->guide, 0.25f + 0.35f * squeeze), st.thin * 1.5f);
             marker(d, st, ImVec2(c.x - gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
             marker(d, st, ImVec2(c.x + gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
@@ -684,7 +694,9 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
 
     // Skin.
     const Silhouette sil = silhouette();
-    fill_strip(d, to_px(s, sil.left), to_px(s, sil.right), col(p.skin));
+    // The thigh above the knee fades out: the drawing is of the lower leg, not a cut-off limb.
+    const float fade_from = s.at(0, 0).y, fade_to = s.at(0, kTopFade).y;
+    fill_strip(d, to_px(s, sil.left), to_px(s, sil.right), col(p.skin), fade_from, fade_to);
 
     const bool hl = prm.highlight;
     const bool hl_gastro = hl && (prm.zone == FocusZone::Gastrocnemius || prm.zone == FocusZone::WholeCalf);
@@ -740,8 +752,8 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
 
     // Back of the knee: the crease and the hamstring tendons framing it.
     stroke(d, to_px(s, spline({{-0.46f, 0.075f}, {0.0f, 0.095f}, {0.48f, 0.075f}}, 10)), col(p.skin_outline, 0.55f), st.thin * 1.3f, false);
-    stroke(d, to_px(s, spline({{-0.60f, 0.0f}, {-0.58f, 0.05f}, {-0.66f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
-    stroke(d, to_px(s, spline({{0.56f, 0.0f}, {0.55f, 0.05f}, {0.64f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{-0.59f, 0.035f}, {-0.58f, 0.06f}, {-0.66f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{0.555f, 0.035f}, {0.55f, 0.06f}, {0.64f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
     // Ankle bones (malleoli), the lateral one lower.
     stroke(d, to_px(s, spline({{-0.43f, 0.815f}, {-0.48f, 0.85f}, {-0.44f, 0.885f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
     stroke(d, to_px(s, spline({{0.41f, 0.785f}, {0.46f, 0.815f}, {0.42f, 0.85f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
@@ -749,7 +761,25 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
     stroke(d, to_px(s, spline({{-0.30f, 0.965f}, {0.0f, 0.985f}, {0.30f, 0.965f}}, 8)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
 
     // Skin outline last, over the strip's hard edges.
-    stroke(d, to_px(s, sil.outline), outline, st.line, false);
+    {
+        const auto px = to_px(s, sil.outline);
+        std::vector<ImVec2> solid;
+        for (const ImVec2& q : px)
+            if (q.y >= fade_to) solid.push_back(q);
+        stroke(d, solid, outline, st.line, false);
+        // The faded top of each edge, as ribbons that fade with the skin.
+        for (const bool lateral_edge : {true, false}) {
+            std::vector<ImVec2> edge;
+            std::vector<float> w, al;
+            for (const ImVec2& q : lateral_edge ? sil.left : sil.right) {
+                if (q.y > kTopFade + 0.01f) break;
+                edge.push_back(s.at(q));
+                w.push_back(st.line + st.aa);
+                al.push_back(smooth01(q.y / kTopFade));
+            }
+            ribbon(d, edge, w, al, p.skin_outline, st.aa);
+        }
+    }
 
     draw_pattern(d, ctx, st, s, prm);
     if (lay.show) draw_labels(d, ctx, st, s, lay);
