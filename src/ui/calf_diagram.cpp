@@ -381,7 +381,7 @@ ZoneWork zone_work(FocusZone zone) {
                     0.17f};
         case FocusZone::Soleus:
             return {{{{-0.36f, 0.72f}, {-0.54f, 0.60f}, {-0.66f, 0.45f}}, {{0.36f, 0.72f}, {0.56f, 0.61f}, {0.72f, 0.47f}}},
-                    {{-0.60f, 0.52f}, {0.64f, 0.55f}, {-0.34f, 0.66f}, {0.34f, 0.68f}},
+                    {{-0.54f, 0.54f}, {0.56f, 0.57f}, {-0.32f, 0.665f}, {0.32f, 0.685f}},
                     0.13f};
         case FocusZone::Achilles:
             return {{{{-0.06f, 0.90f}, {-0.07f, 0.78f}, {-0.12f, 0.64f}}, {{0.06f, 0.90f}, {0.07f, 0.78f}, {0.12f, 0.64f}}},
@@ -554,7 +554,7 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 for (std::size_t i = 0; i < work.points.size() && i < 2; ++i) {
                     const ImVec2 c = s.at(work.points[i]);
                     for (float side : {-1.0f, 1.0f})
-                        lane_arrow(d, st, {ImVec2(c.x + side * (spread * 0.25f + st.marker * 3.2f), c.y), ImVec2(c.x + side * spread * 0.25f, c.y)},
+                        lane_arrow(d, st, {ImVec2(c.x + side * (spread * 0.25f + std::min(st.marker * 3.2f, spread * 1.6f)), c.y), ImVec2(c.x + side * spread * 0.25f, c.y)},
                                    st.thin * 2.2f, 1.0f);
                 }
                 break;
@@ -601,11 +601,9 @@ void draw_labels(ImDrawList* d, const DrawContext& ctx, const Style& st, const L
         const ImVec2 ts = font->CalcTextSizeA(lay.font_size, FLT_MAX, 0.0f, label.text);
         const float text_x = side > 0 ? leg_edge + lay.gap : leg_edge - lay.gap - ts.x;
         const float y = target.y;
-        const ImVec2 elbow(leg_edge + side * lay.gap * 0.35f, y);
         const ImVec2 end(side > 0 ? text_x - st.thin * 3.0f : text_x + ts.x + st.thin * 3.0f, y);
         line(d, target, end, col(st.p->surface, 0.7f), st.thin * 3.0f);
         line(d, target, end, col(st.p->text), st.thin);
-        (void)elbow;
         d->AddCircleFilled(target, st.thin * 2.5f + st.thin, col(st.p->surface, 0.9f));
         d->AddCircleFilled(target, st.thin * 2.5f, col(st.p->text));
         d->AddText(font, lay.font_size, ImVec2(text_x, y - ts.y * 0.5f), col(st.p->text), label.text);
@@ -738,10 +736,6 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
         fill_convex(d, px, col(hl_gastro ? p.surface : p.muscle));
         if (hl_gastro) fill_convex(d, px, tint);
         stroke(d, px, hl_gastro ? hl_line : col(p.muscle_outline), hl_gastro ? hl_w : st.thin * 1.5f, true);
-        // A few soft fibre lines following the head's long axis.
-        const ImVec2 top_pt = head[head.size() / 8], bottom_pt = head[head.size() / 2];
-        (void)top_pt;
-        (void)bottom_pt;
     }
     // Fibre hints: curves from each head's top toward the tendon.
     for (float k : {-0.62f, -0.36f, 0.38f, 0.66f}) {
