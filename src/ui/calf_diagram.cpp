@@ -134,15 +134,22 @@ void line(ImDrawList* d, ImVec2 a, ImVec2 b, ImU32 c, float w) {
 // A filled strip between two edge polylines of equal length (row i joins left[i] and right[i]): any
 // outline that is convex row by row, like the leg. No anti-aliasing on purpose: its edges are covered by
 // an outline stroke, and per-quad fringes would leave faint seams inside.
-void fill_strip(ImDrawList* d, const std::vector<ImVec2>& left, const std::vector<ImVec2>& right, ImU32 c) {
+// `fade_to` > 0: rows above that y (device px) fade out upward, from opaque at fade_to to clear at fade_from.
+void fill_strip(ImDrawList* d, const std::vector<ImVec2>& left, const std::vector<ImVec2>& right, ImU32 c,
+                float fade_from = 0.0f, float fade_to = 0.0f) {
     const std::size_t rows = std::min(left.size(), right.size());
     if (rows < 2) return;
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
     d->PrimReserve(static_cast<int>((rows - 1) * 6), static_cast<int>(rows * 2));
     const auto base = static_cast<ImDrawIdx>(d->_VtxCurrentIdx);
     for (std::size_t i = 0; i < rows; ++i) {
-        d->PrimWriteVtx(left[i], uv, c);
-        d->PrimWriteVtx(right[i], uv, c);
+        ImU32 row = c;
+        if (fade_to > fade_from && left[i].y < fade_to) {
+            const float a = smooth01((left[i].y - fade_from) / (fade_to - fade_from));
+            row = (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(static_cast<float>(c >> IM_COL32_A_SHIFT) * a + 0.5f) << IM_COL32_A_SHIFT);
+        }
+        d->PrimWriteVtx(left[i], uv, row);
+        d->PrimWriteVtx(right[i], uv, row);
     }
     for (std::size_t i = 0; i + 1 < rows; ++i) {
         const auto a = static_cast<ImDrawIdx>(base + i * 2);
@@ -252,13 +259,14 @@ struct EdgeRow {
     float y, lateral, medial;
 };
 constexpr std::array<EdgeRow, 17> kEdges{{
-    {0.000f, -0.74f, 0.76f}, {0.060f, -0.76f, 0.78f}, {0.120f, -0.80f, 0.82f}, {0.200f, -0.90f, 0.91f},
-    {0.285f, -0.96f, 0.98f}, {0.370f, -0.93f, 1.00f}, {0.450f, -0.82f, 0.92f}, {0.530f, -0.68f, 0.76f},
-    {0.610f, -0.55f, 0.58f}, {0.690f, -0.44f, 0.45f}, {0.760f, -0.39f, 0.40f}, {0.810f, -0.41f, 0.45f},
-    {0.850f, -0.47f, 0.45f}, {0.885f, -0.46f, 0.44f}, {0.920f, -0.45f, 0.44f}, {0.950f, -0.44f, 0.43f},
-    {0.960f, -0.435f, 0.425f},
+    {0.000f, -0.76f, 0.78f}, {0.060f, -0.78f, 0.80f}, {0.120f, -0.83f, 0.85f}, {0.200f, -0.93f, 0.94f},
+    {0.285f, -0.99f, 1.00f}, {0.370f, -0.96f, 1.02f}, {0.450f, -0.86f, 0.95f}, {0.530f, -0.73f, 0.80f},
+    {0.610f, -0.61f, 0.64f}, {0.690f, -0.52f, 0.53f}, {0.760f, -0.47f, 0.48f}, {0.810f, -0.49f, 0.53f},
+    {0.850f, -0.55f, 0.53f}, {0.885f, -0.54f, 0.51f}, {0.920f, -0.52f, 0.50f}, {0.950f, -0.50f, 0.48f},
+    {0.960f, -0.495f, 0.475f},
 }};
 constexpr float kHeelBottom = 1.0f;
+constexpr float kTopFade = 0.06f;  // the thigh above the knee fades in over this much leg space
 constexpr float kFloorBottom = 1.02f;  // the lowest leg-space y drawn: the floor shadow
 
 float edge_at(float y, bool medial) {
@@ -312,27 +320,28 @@ Silhouette silhouette() {
 // it shows at both sides below the heads and narrows into the Achilles tendon.
 std::vector<ImVec2> soleus_shape() {
     std::vector<ImVec2> ctrl;
-    for (float y : {0.30f, 0.38f, 0.46f, 0.54f, 0.62f}) {
-        ctrl.emplace_back(edge_at(y, false) * 0.86f, y);
-        ctrl.emplace_back(edge_at(y, true) * 0.86f, y);
+    for (float y : {0.42f, 0.48f, 0.54f, 0.60f, 0.66f}) {
+        const float inset = y < 0.45f ? 0.82f : 0.88f;  // its upper corners stay under the heads
+        ctrl.emplace_back(edge_at(y, false) * inset, y);
+        ctrl.emplace_back(edge_at(y, true) * inset, y);
     }
-    ctrl.emplace_back(-0.34f, 0.70f);
-    ctrl.emplace_back(0.34f, 0.70f);
-    ctrl.emplace_back(-0.16f, 0.77f);
-    ctrl.emplace_back(0.16f, 0.77f);
-    ctrl.emplace_back(-0.5f, 0.24f);
-    ctrl.emplace_back(0.5f, 0.24f);
+    ctrl.emplace_back(-0.40f, 0.70f);
+    ctrl.emplace_back(0.40f, 0.70f);
+    ctrl.emplace_back(-0.18f, 0.785f);
+    ctrl.emplace_back(0.18f, 0.785f);
+    ctrl.emplace_back(-0.60f, 0.30f);  // its top hides under the gastrocnemius heads
+    ctrl.emplace_back(0.60f, 0.30f);
     return chaikin_closed(convex_hull(ctrl), 3);
 }
 
 // Each head is D-shaped: a straight inner edge along the midline groove, a full outer belly.
 std::vector<ImVec2> lateral_head() {
-    return blob({{0.01f, 0.15f}, {-0.10f, 0.105f}, {-0.42f, 0.10f}, {-0.70f, 0.16f}, {-0.86f, 0.27f}, {-0.84f, 0.36f},
-                 {-0.66f, 0.45f}, {-0.30f, 0.52f}, {-0.04f, 0.53f}, {0.01f, 0.48f}});
+    return blob({{0.01f, 0.15f}, {-0.10f, 0.105f}, {-0.42f, 0.10f}, {-0.70f, 0.16f}, {-0.86f, 0.26f}, {-0.84f, 0.34f},
+                 {-0.66f, 0.42f}, {-0.30f, 0.49f}, {-0.04f, 0.50f}, {0.01f, 0.46f}});
 }
 std::vector<ImVec2> medial_head() {
-    return blob({{-0.005f, 0.15f}, {0.12f, 0.105f}, {0.44f, 0.105f}, {0.74f, 0.18f}, {0.90f, 0.31f}, {0.89f, 0.42f},
-                 {0.72f, 0.53f}, {0.36f, 0.61f}, {0.06f, 0.62f}, {-0.005f, 0.56f}});
+    return blob({{-0.005f, 0.15f}, {0.12f, 0.105f}, {0.44f, 0.105f}, {0.74f, 0.17f}, {0.91f, 0.29f}, {0.90f, 0.40f},
+                 {0.72f, 0.50f}, {0.36f, 0.57f}, {0.06f, 0.58f}, {-0.005f, 0.53f}});
 }
 
 // The Achilles tendon: wide where the muscles end, narrowest above the heel, flaring into the heel bone.
@@ -340,12 +349,15 @@ struct Tendon {
     std::vector<ImVec2> left, right;
 };
 Tendon tendon_shape() {
-    const std::vector<ImVec2> l = spline({{-0.22f, 0.50f}, {-0.17f, 0.70f}, {-0.12f, 0.80f}, {-0.13f, 0.87f}, {-0.20f, 0.935f}}, 8);
-    const std::vector<ImVec2> r = spline({{0.22f, 0.52f}, {0.18f, 0.71f}, {0.12f, 0.80f}, {0.13f, 0.87f}, {0.20f, 0.935f}}, 8);
-    Tendon t{l, r};
-    for (auto [x, y] : {std::pair{0.15f, 0.948f}, std::pair{0.08f, 0.956f}}) {
-        t.left.emplace_back(-x, y);
-        t.right.emplace_back(x, y);
+    Tendon t;
+    t.left = spline({{-0.22f, 0.46f}, {-0.17f, 0.70f}, {-0.13f, 0.80f}, {-0.14f, 0.87f}, {-0.19f, 0.925f}}, 8);
+    t.right = spline({{0.22f, 0.50f}, {0.18f, 0.71f}, {0.13f, 0.80f}, {0.14f, 0.87f}, {0.19f, 0.925f}}, 8);
+    // Its insertion on the heel bone: a rounded end.
+    constexpr int kEnd = 6;
+    for (int k = 1; k <= kEnd; ++k) {
+        const float a = 0.5f * kPi * static_cast<float>(k) / kEnd;
+        t.left.emplace_back(-0.19f * std::cos(a), 0.925f + 0.03f * std::sin(a));
+        t.right.emplace_back(0.19f * std::cos(a), 0.925f + 0.03f * std::sin(a));
     }
     return t;
 }
@@ -369,7 +381,7 @@ ZoneWork zone_work(FocusZone zone) {
                     0.17f};
         case FocusZone::Soleus:
             return {{{{-0.36f, 0.72f}, {-0.54f, 0.60f}, {-0.66f, 0.45f}}, {{0.36f, 0.72f}, {0.56f, 0.61f}, {0.72f, 0.47f}}},
-                    {{-0.60f, 0.52f}, {0.64f, 0.55f}, {-0.34f, 0.66f}, {0.34f, 0.68f}},
+                    {{-0.54f, 0.54f}, {0.56f, 0.57f}, {-0.32f, 0.665f}, {0.32f, 0.685f}},
                     0.13f};
         case FocusZone::Achilles:
             return {{{{-0.06f, 0.90f}, {-0.07f, 0.78f}, {-0.12f, 0.64f}}, {{0.06f, 0.90f}, {0.07f, 0.78f}, {0.12f, 0.64f}}},
@@ -455,8 +467,8 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 const float t = static_cast<float>(i) / kTrail;  // 0 = oldest
                 const float ai = a - (1.0f - t) * kPi * 1.4f;
                 trail.emplace_back(c.x + m * std::cos(ai) * r, c.y + std::sin(ai) * r);
-                w.push_back(lerp(st.thin * 1.0f, st.marker * 1.2f, t));
-                al.push_back(0.85f * t * t);
+                w.push_back(lerp(st.thin * 1.5f, st.marker * 1.4f, t));
+                al.push_back(0.9f * std::pow(t, 1.5f));
             }
             ribbon(d, trail, w, al, st.p->guide, st.aa);
             marker(d, st, ImVec2(c.x + m * std::cos(a) * r, c.y + std::sin(a) * r), st.marker);
@@ -527,8 +539,8 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                     const float f = static_cast<float>(k) / kN;  // 0 = tail
                     const float tk = std::clamp(head_t - 0.55f * (1.0f - f), 0.0f, 1.0f);
                     tr.push_back(along(lanes[i], tk));
-                    w.push_back(st.thin * (1.0f + 2.2f * std::sin(f * kPi * 0.5f)));
-                    al.push_back(0.7f * f * (1.0f - smooth01((head_t - 0.75f) / 0.5f)));
+                    w.push_back(st.thin * (1.5f + 2.5f * std::sin(f * kPi * 0.5f)));
+                    al.push_back(0.8f * f * (1.0f - smooth01((head_t - 0.75f) / 0.5f)));
                 }
                 ribbon(d, tr, w, al, st.p->guide, st.aa);
             }
@@ -542,7 +554,7 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 for (std::size_t i = 0; i < work.points.size() && i < 2; ++i) {
                     const ImVec2 c = s.at(work.points[i]);
                     for (float side : {-1.0f, 1.0f})
-                        lane_arrow(d, st, {ImVec2(c.x + side * spread * 1.3f, c.y), ImVec2(c.x + side * spread * 0.2f, c.y)},
+                        lane_arrow(d, st, {ImVec2(c.x + side * (spread * 0.25f + std::min(st.marker * 3.2f, spread * 1.6f)), c.y), ImVec2(c.x + side * spread * 0.25f, c.y)},
                                    st.thin * 2.2f, 1.0f);
                 }
                 break;
@@ -550,7 +562,8 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
             // Fingers and thumb squeeze together, then let go.
             const ImVec2 c = s.at(work.points[spot]);
             const float squeeze = 0.5f - 0.5f * std::cos(2 * kPi * fract(strokes));  // 0 apart, 1 together
-            const float gap = spread * lerp(1.15f, 0.3f, squeeze);
+            const float apart = std::max(spread * 1.2f, st.marker * 2.8f), together = std::max(spread * 0.3f, st.marker * 1.15f);
+            const float gap = lerp(apart, together, squeeze);
             line(d, ImVec2(c.x - gap, c.y), ImVec2(c.x + gap, c.y), col(st.p->guide, 0.25f + 0.35f * squeeze), st.thin * 1.5f);
             marker(d, st, ImVec2(c.x - gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
             marker(d, st, ImVec2(c.x + gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
@@ -588,11 +601,9 @@ void draw_labels(ImDrawList* d, const DrawContext& ctx, const Style& st, const L
         const ImVec2 ts = font->CalcTextSizeA(lay.font_size, FLT_MAX, 0.0f, label.text);
         const float text_x = side > 0 ? leg_edge + lay.gap : leg_edge - lay.gap - ts.x;
         const float y = target.y;
-        const ImVec2 elbow(leg_edge + side * lay.gap * 0.35f, y);
         const ImVec2 end(side > 0 ? text_x - st.thin * 3.0f : text_x + ts.x + st.thin * 3.0f, y);
         line(d, target, end, col(st.p->surface, 0.7f), st.thin * 3.0f);
         line(d, target, end, col(st.p->text), st.thin);
-        (void)elbow;
         d->AddCircleFilled(target, st.thin * 2.5f + st.thin, col(st.p->surface, 0.9f));
         d->AddCircleFilled(target, st.thin * 2.5f, col(st.p->text));
         d->AddText(font, lay.font_size, ImVec2(text_x, y - ts.y * 0.5f), col(st.p->text), label.text);
@@ -681,7 +692,9 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
 
     // Skin.
     const Silhouette sil = silhouette();
-    fill_strip(d, to_px(s, sil.left), to_px(s, sil.right), col(p.skin));
+    // The thigh above the knee fades out: the drawing is of the lower leg, not a cut-off limb.
+    const float fade_from = s.at(0, 0).y, fade_to = s.at(0, kTopFade).y;
+    fill_strip(d, to_px(s, sil.left), to_px(s, sil.right), col(p.skin), fade_from, fade_to);
 
     const bool hl = prm.highlight;
     const bool hl_gastro = hl && (prm.zone == FocusZone::Gastrocnemius || prm.zone == FocusZone::WholeCalf);
@@ -723,10 +736,6 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
         fill_convex(d, px, col(hl_gastro ? p.surface : p.muscle));
         if (hl_gastro) fill_convex(d, px, tint);
         stroke(d, px, hl_gastro ? hl_line : col(p.muscle_outline), hl_gastro ? hl_w : st.thin * 1.5f, true);
-        // A few soft fibre lines following the head's long axis.
-        const ImVec2 top_pt = head[head.size() / 8], bottom_pt = head[head.size() / 2];
-        (void)top_pt;
-        (void)bottom_pt;
     }
     // Fibre hints: curves from each head's top toward the tendon.
     for (float k : {-0.62f, -0.36f, 0.38f, 0.66f}) {
@@ -737,16 +746,34 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
 
     // Back of the knee: the crease and the hamstring tendons framing it.
     stroke(d, to_px(s, spline({{-0.46f, 0.075f}, {0.0f, 0.095f}, {0.48f, 0.075f}}, 10)), col(p.skin_outline, 0.55f), st.thin * 1.3f, false);
-    stroke(d, to_px(s, spline({{-0.60f, 0.0f}, {-0.58f, 0.05f}, {-0.66f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
-    stroke(d, to_px(s, spline({{0.56f, 0.0f}, {0.55f, 0.05f}, {0.64f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{-0.59f, 0.035f}, {-0.58f, 0.06f}, {-0.66f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{0.555f, 0.035f}, {0.55f, 0.06f}, {0.64f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
     // Ankle bones (malleoli), the lateral one lower.
-    stroke(d, to_px(s, spline({{-0.36f, 0.815f}, {-0.41f, 0.85f}, {-0.37f, 0.885f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
-    stroke(d, to_px(s, spline({{0.35f, 0.785f}, {0.40f, 0.815f}, {0.36f, 0.85f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{-0.43f, 0.815f}, {-0.48f, 0.85f}, {-0.44f, 0.885f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
+    stroke(d, to_px(s, spline({{0.41f, 0.785f}, {0.46f, 0.815f}, {0.42f, 0.85f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
     // Heel pad.
     stroke(d, to_px(s, spline({{-0.30f, 0.965f}, {0.0f, 0.985f}, {0.30f, 0.965f}}, 8)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
 
     // Skin outline last, over the strip's hard edges.
-    stroke(d, to_px(s, sil.outline), outline, st.line, false);
+    {
+        const auto px = to_px(s, sil.outline);
+        std::vector<ImVec2> solid;
+        for (const ImVec2& q : px)
+            if (q.y >= fade_to) solid.push_back(q);
+        stroke(d, solid, outline, st.line, false);
+        // The faded top of each edge, as ribbons that fade with the skin.
+        for (const bool lateral_edge : {true, false}) {
+            std::vector<ImVec2> edge;
+            std::vector<float> w, al;
+            for (const ImVec2& q : lateral_edge ? sil.left : sil.right) {
+                if (q.y > kTopFade + 0.01f) break;
+                edge.push_back(s.at(q));
+                w.push_back(st.line + st.aa);
+                al.push_back(smooth01(q.y / kTopFade));
+            }
+            ribbon(d, edge, w, al, p.skin_outline, st.aa);
+        }
+    }
 
     draw_pattern(d, ctx, st, s, prm);
     if (lay.show) draw_labels(d, ctx, st, s, lay);

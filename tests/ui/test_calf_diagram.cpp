@@ -260,7 +260,7 @@ TEST_CASE("calf diagram: each zone's highlight sits where the zone is", "[calf_d
     CHECK(soleus.mean < 0.65f);
     // Achilles: the bottom, down to the heel.
     CHECK(achilles.count > 0);
-    CHECK(achilles.min > 0.45f);
+    CHECK(achilles.min > 0.4f);  // its top hides under the heads
     CHECK(achilles.max > 0.9f);
     CHECK(achilles.mean > 0.65f);
     CHECK(gastro.mean < soleus.mean);
