@@ -40,6 +40,7 @@ constexpr int kFramesAfterInput = 3;
 
 struct Shell {
     GLFWwindow* window = nullptr;
+    Shell() : app(calfcoach::platform::web_services()) {}
     calfcoach::ui::App app;
     std::string state_json;  // kept alive for the pointer handed to JS
 
@@ -54,6 +55,9 @@ struct Shell {
     double last_frame_ms = 0;
 
     int active_touch = -1;  // identifier of the finger driving the pointer
+    double wake_after_ms = -1;     // from the last frame: draw again after this long (-1: no need)
+    long wake_timer = 0;
+    bool wake_timer_pending = false;
 };
 
 Shell* g_shell = nullptr;
@@ -62,6 +66,7 @@ Shell* g_shell = nullptr;
 // [SECTION] Render on demand
 //-----------------------------------------------------------------------------
 void schedule_frame();
+void schedule_wake_timer(double delay_ms);
 
 void wake(int frames = kFramesAfterInput) {
     g_shell->frames_wanted = std::max(g_shell->frames_wanted, frames);
@@ -105,6 +110,7 @@ void draw_frame() {
 
     if (++s.frames_drawn == 1) calfcoach::platform::mark_first_frame();
     if (result.animating) s.frames_wanted = std::max(s.frames_wanted, 1);
+    s.wake_after_ms = result.wake_after_ms;
     // Input still queued (ImGui trickles a press and a release over separate frames): keep going.
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) s.frames_wanted = std::max(s.frames_wanted, 1);
 }
@@ -115,7 +121,23 @@ EM_BOOL on_animation_frame(double, void*) {
     if (s.frames_wanted > 0) --s.frames_wanted;
     draw_frame();
     if (s.frames_wanted > 0) schedule_frame();
+    else if (s.wake_after_ms >= 0) schedule_wake_timer(s.wake_after_ms);
     return EM_FALSE;
+}
+
+// Nothing to animate, but something will change at a known time (the countdown's next second): one
+// timer, not a frame loop. Browsers throttle it in a hidden tab, which is fine: the state comes from
+// the clock and the cues are already on the audio clock.
+void on_wake_timer(void*) {
+    g_shell->wake_timer_pending = false;
+    wake(1);
+}
+
+void schedule_wake_timer(double delay_ms) {
+    Shell& s = *g_shell;
+    if (s.wake_timer_pending) emscripten_clear_timeout(s.wake_timer);
+    s.wake_timer = emscripten_set_timeout(on_wake_timer, std::max(delay_ms, 1.0), nullptr);
+    s.wake_timer_pending = true;
 }
 
 void schedule_frame() {
@@ -267,7 +289,9 @@ EM_BOOL on_focus_change(int type, const EmscriptenFocusEvent*, void*) {
     return EM_FALSE;
 }
 
-EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent*, void*) {
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
+    // Hidden may be the last moment we get (a phone locking, a tab closing): save what is in progress.
+    if (e->hidden) g_shell->app.on_page_hide(calfcoach::platform::web_services().monotonic_now_ms());
     wake();  // the app's state comes from the clock: one frame brings it up to date
     return EM_FALSE;
 }

@@ -1,20 +1,26 @@
-// app.cpp — screens and navigation.
+// app.cpp — the frame, navigation, settings and the exported state. Screens are in screen_*.cpp.
 //
 // [SECTION] Names
-// [SECTION] Scale and fonts
+// [SECTION] Start-up: content, settings, history
+// [SECTION] Scale, fonts and settings
 // [SECTION] Frame: the page column and the current screen
-// [SECTION] Screens
+// [SECTION] Navigation
+// [SECTION] Touch scrolling
 // [SECTION] Automation surface
 
 #include "ui/app.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "core/default_content.hpp"
 #include "core/json_safe.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID: a drag that becomes a scroll must not press a button
+#include "ui/app_storage_keys.hpp"
 
 namespace calfcoach::ui {
 
@@ -24,19 +30,57 @@ namespace calfcoach::ui {
 std::string_view to_string(Screen screen) {
     switch (screen) {
         case Screen::Home: return "home";
-        case Screen::Session: return "session";
+        case Screen::SafetyConfirm: return "safety_confirm";
+        case Screen::SafetyQuestion: return "safety";
+        case Screen::SafetyResult: return "safety_result";
+        case Screen::Prepare: return "prepare";
+        case Screen::Player: return "player";
+        case Screen::Done: return "done";
+        case Screen::Resume: return "resume";
         case Screen::Techniques: return "techniques";
         case Screen::Learn: return "learn";
         case Screen::History: return "history";
         case Screen::Settings: return "settings";
+        case Screen::ContentError: return "content_error";
     }
     return "home";
 }
 
-App::App() = default;
+//-----------------------------------------------------------------------------
+// [SECTION] Start-up
+//-----------------------------------------------------------------------------
+App::App(Services& services) : services_(services), history_(services.storage()) {
+    std::map<std::string, std::string, std::less<>> files;
+    for (const DefaultContentFile& file : default_content_files()) files.emplace(file.name, file.text);
+    content_ = load_content(files);
+    if (content_.ok() && !content_.content.routines.empty()) routine_ = &content_.content.routines.front();
+    if (routine_ == nullptr) screen_ = Screen::ContentError;
+
+    if (const auto stored = services_.storage().get(kSettingsKey)) settings_ = settings_from_json(*stored);
+    preset_choice_ = static_cast<int>(settings_.default_preset);
+    leg_choice_ = settings_.first_leg == Side::Left ? 0 : 1;
+    apply_settings();
+
+    history_report_ = history_.load();
+    if (history_report_.read_only)
+        notice_ = "This history was saved by a newer version of Calf Coach: update the app to add to it.";
+
+    // The last safety result, for the one-tap "nothing has changed" within 24 hours.
+    if (const auto stored = services_.storage().get(kLastSafetyKey)) {
+        const JsonParseResult parsed = parse_json_limited(*stored, JsonLimits{4096, 4});
+        if (parsed.ok && parsed.value.is_object() && parsed.value.value("level", "").size() > 0) {
+            const auto level = safety_level_from_string(parsed.value.value("level", ""));
+            const std::string at = parsed.value.value("at", "");
+            if (level && is_iso_utc_timestamp(at)) {
+                safety_result_ = TriageResult{*level, {}};
+                safety_checked_at_ = at;
+            }
+        }
+    }
+}
 
 //-----------------------------------------------------------------------------
-// [SECTION] Scale and fonts
+// [SECTION] Scale, fonts and settings
 //-----------------------------------------------------------------------------
 void App::set_device_pixel_ratio(float dpr) {
     dpr = std::clamp(dpr, 0.5f, 4.0f);
@@ -46,19 +90,63 @@ void App::set_device_pixel_ratio(float dpr) {
 }
 
 void App::rebuild_fonts(ImFontAtlas& atlas) {
-    draw_.scale = dpr_ * text_scale_;
+    draw_.scale = dpr_ * static_cast<float>(settings_.text_size_percent) / 100.0f;
     draw_.fonts = build_fonts(atlas, draw_.scale);
     apply_style(ImGui::GetStyle(), *draw_.palette, draw_.scale);
+    // A finger jitters more than a mouse: a tap stays a tap within about 10 CSS px.
+    ImGui::GetIO().MouseDragThreshold = 10.0f * dpr_;
     fonts_dirty_ = false;
+}
+
+void App::apply_settings() {
+    const Palette* palette = settings_.high_contrast ? &high_contrast_palette() : &normal_palette();
+    const float scale = dpr_ * static_cast<float>(settings_.text_size_percent) / 100.0f;
+    if (palette != draw_.palette || std::fabs(scale - draw_.scale) > 0.001f) fonts_dirty_ = true;
+    draw_.palette = palette;
+    CuePreferences cues;
+    cues.sound = settings_.sound;
+    cues.volume = static_cast<float>(settings_.volume_percent) / 100.0f;
+    cues.voice = settings_.voice;
+    cues.vibration = settings_.vibration;
+    services_.set_cue_preferences(cues);
+}
+
+void App::save_settings() {
+    apply_settings();
+    if (!services_.storage().set(kSettingsKey, settings_to_json(settings_)))
+        notice_ = "Settings could not be saved on this device; they last until you close the page.";
+}
+
+bool App::reduced_motion() const {
+    return settings_.reduced_motion.value_or(services_.prefers_reduced_motion());
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Frame
 //-----------------------------------------------------------------------------
 FrameResult App::frame(const FrameContext& context) {
+    const bool first_frame = last_context_.frame == 0;
+    const Screen screen_at_start = screen_;
     last_context_ = context;
     draw_.items.clear();
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) go_back();
+    draw_.slider_held = false;
+    library_animating_ = false;
+    FrameResult result;
+
+    if (first_frame && routine_ != nullptr) {
+        // A session interrupted by a reload or a closed tab is offered for resume.
+        if (const auto stored = services_.storage().get(kSessionInProgressKey)) {
+            SessionRestore restored = Session::from_json(*stored, *routine_, now());
+            if (restored.session && !restored.session->finished()) {
+                session_ = std::move(restored.session);
+                navigate(Screen::Resume, false);
+            } else {
+                services_.storage().remove(kSessionInProgressKey);
+            }
+        }
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && go_back()) scroll_to_top_ = true;
+    if (session_ && screen_ == Screen::Player) tick_session(result);
 
     // One column: the full width on phones, centred and capped on wide screens.
     const ImGuiIO& io = ImGui::GetIO();
@@ -71,91 +159,127 @@ FrameResult App::frame(const FrameContext& context) {
     // makes the column, and controls may reach a little into the margin without being clipped.
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    if (scroll_to_top_) {
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));  // applies in this frame's Begin, not the next one
+        scroll_to_top_ = false;
+    }
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(column_x, 0));
     ImGui::Begin("##page", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
-    ImGui::Dummy(ImVec2(0, draw_.px(screen_ == Screen::Home ? 16 : 4)));
+    vertical_space(draw_, screen_ == Screen::Home ? 16 : 4);
     switch (screen_) {
         case Screen::Home: draw_home(); break;
-        case Screen::Session:
-            draw_placeholder_screen("Start a session",
-                                    "First a short safety check, then a timed routine: one leg, then the other.");
-            break;
-        case Screen::Techniques:
-            draw_placeholder_screen("Techniques", "Six massage techniques, each with a picture and simple steps.");
-            break;
-        case Screen::Learn:
-            draw_placeholder_screen("Learn", "Why calves get tight, the two calf muscles, and how to prevent it.");
-            break;
-        case Screen::History:
-            draw_placeholder_screen("History", "Your past sessions stay on this device only.");
-            break;
-        case Screen::Settings:
-            draw_placeholder_screen("Settings", "Sound, voice, vibration, text size and contrast.");
-            break;
+        case Screen::SafetyConfirm: draw_safety_confirm(); break;
+        case Screen::SafetyQuestion: draw_safety_question(); break;
+        case Screen::SafetyResult: draw_safety_result(); break;
+        case Screen::Prepare: draw_prepare(); break;
+        case Screen::Player: draw_player(result); break;
+        case Screen::Done: draw_done(); break;
+        case Screen::Resume: draw_resume(); break;
+        case Screen::Techniques: draw_techniques(); break;
+        case Screen::Learn: draw_learn(); break;
+        case Screen::History: draw_history(); break;
+        case Screen::Settings: draw_settings(); break;
+        case Screen::ContentError: draw_content_error(); break;
     }
-    ImGui::Dummy(ImVec2(0, draw_.px(16)));
+    vertical_space(draw_, 24);
+    if (library_animating_) result.animating = true;
+    // A new screen is laid out (and scrolled to its top) over the next frame: draw it now rather than
+    // at the next input, so what is shown and what state().items says are never stale.
+    if (screen_ != screen_at_start || scroll_to_top_) result.animating = true;
+    scroll_by_touch_drag();
+    last_animating_ = result.animating;
     ImGui::End();
     ImGui::PopStyleColor();
-    return FrameResult{};
+    return result;
+}
+
+void App::on_page_hide(double now_ms) {
+    last_context_.now_ms = std::max(last_context_.now_ms, now_ms);
+    if (session_ && !session_->finished()) save_session_in_progress();
+}
+
+void App::draw_notice_line() {
+    std::string line = notice_;
+    if (line.empty() && !services_.status().storage_persistent)
+        line = "History won't be kept on this device: storage is blocked here. Everything still works.";
+    if (line.empty()) return;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(draw_.fonts.body);
+    const ImVec2 text = ImGui::CalcTextSize(line.c_str(), nullptr, false, width - draw_.px(24));
+    ImGui::PopFont();
+    const float height = text.y + draw_.px(20);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), to_u32(draw_.palette->surface), draw_.px(10));
+    draw->AddRect(start, ImVec2(start.x + width, start.y + height), to_u32(draw_.palette->border), draw_.px(10), 0, draw_.px(1));
+    draw->AddText(draw_.fonts.body, draw_.fonts.body->FontSize, ImVec2(start.x + draw_.px(12), start.y + draw_.px(10)),
+                  to_u32(draw_.palette->text), line.c_str(), nullptr, width - draw_.px(24));
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Navigation
+//-----------------------------------------------------------------------------
+void App::navigate(Screen to, bool remember) {
+    if (to == screen_) return;
+    if (remember) back_stack_.push_back(screen_);
+    screen_ = to;
+    scroll_to_top_ = true;
+}
+
+void App::go_home() {
+    back_stack_.clear();
+    screen_ = routine_ != nullptr ? Screen::Home : Screen::ContentError;
+    scroll_to_top_ = true;
 }
 
 bool App::go_back() {
-    if (back_stack_.empty()) return false;
+    // A playing session is left with End (it asks nothing of a stray Escape).
+    if (screen_ == Screen::Player || screen_ == Screen::Resume || back_stack_.empty()) return false;
+    if (screen_ == Screen::SafetyQuestion && question_index_ > 0) {
+        --question_index_;
+        return true;
+    }
     screen_ = back_stack_.back();
     back_stack_.pop_back();
     return true;
 }
 
-void App::navigate(Screen to) {
-    if (to == screen_) return;
-    back_stack_.push_back(screen_);
-    screen_ = to;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Screens
-//-----------------------------------------------------------------------------
-void App::draw_home() {
-    display_title(draw_, "Calf Coach");
-    paragraph(draw_, "Guided self-massage for tight, sore calves. A short safety check comes first.", true);
-    ImGui::Dummy(ImVec2(0, draw_.px(12)));
-    if (button(draw_, "home.start", "Start a session", ButtonStyle::Primary)) navigate(Screen::Session);
-    ImGui::Dummy(ImVec2(0, draw_.px(8)));
-    struct MenuEntry {
-        const char* id;
-        const char* label;
-        Screen target;
-    };
-    static constexpr MenuEntry kMenu[] = {
-        {"home.techniques", "Techniques", Screen::Techniques},
-        {"home.learn", "Learn", Screen::Learn},
-        {"home.history", "History", Screen::History},
-        {"home.settings", "Settings", Screen::Settings},
-    };
-    for (const MenuEntry& entry : kMenu)
-        if (button(draw_, entry.id, entry.label, ButtonStyle::Secondary)) navigate(entry.target);
-    ImGui::Dummy(ImVec2(0, draw_.px(12)));
-    paragraph(draw_,
-              "Not for a calf that is swollen, hot, red or very painful: get medical advice first.",
-              true);
-}
-
-// The top of every screen but home: Back, then the screen's title.
-bool App::draw_top_bar(const char* title) {
-    // Back's text lines up with the column; its touch area reaches into the margin.
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - draw_.px(14));
-    const bool back = button(draw_, "nav.back", "\xE2\x80\xB9 Back", ButtonStyle::Quiet);
+// The top of every screen but home: Back, then the screen's title. Returns true when Back was used.
+bool App::draw_top_bar(const char* title, bool show_back) {
+    bool back = false;
+    if (show_back) {
+        // Back's text lines up with the column; its touch area reaches into the margin.
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - draw_.px(14));
+        back = button(draw_, "nav.back", "\xE2\x80\xB9 Back", ButtonStyle::Quiet);
+    } else {
+        vertical_space(draw_, 12);
+    }
     heading(draw_, title);
+    vertical_space(draw_, 4);
     return back;
 }
 
-void App::draw_placeholder_screen(const char* title, const char* lead) {
-    if (draw_top_bar(title)) go_back();
-    paragraph(draw_, lead);
+//-----------------------------------------------------------------------------
+// [SECTION] Touch scrolling
+//-----------------------------------------------------------------------------
+// ImGui scrolls with the wheel but not with a finger: a touch drag scrolls the page, and once a
+// press turns into a drag it no longer counts as a tap on the button under it.
+void App::scroll_by_touch_drag() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDown(ImGuiMouseButton_Left) || draw_.slider_held) {
+        touch_scrolling_ = false;
+        return;
+    }
+    if (!touch_scrolling_ && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        touch_scrolling_ = true;
+        ImGui::ClearActiveID();
+    }
+    if (touch_scrolling_) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
 //-----------------------------------------------------------------------------
@@ -165,19 +289,66 @@ std::string App::state_json() const {
     const float to_css = 1.0f / std::max(dpr_, 0.01f);
     nlohmann::json items = nlohmann::json::array();
     for (const ExportedItem& item : draw_.items) {
-        items.push_back({{"id", item.id},
-                         {"label", item.label},
-                         {"kind", to_string(item.kind)},
-                         {"x", item.min.x * to_css},
-                         {"y", item.min.y * to_css},
-                         {"w", (item.max.x - item.min.x) * to_css},
-                         {"h", (item.max.y - item.min.y) * to_css},
-                         {"disabled", item.disabled}});
+        nlohmann::json entry = {{"id", item.id},
+                                {"label", item.label},
+                                {"kind", to_string(item.kind)},
+                                {"x", item.min.x * to_css},
+                                {"y", item.min.y * to_css},
+                                {"w", (item.max.x - item.min.x) * to_css},
+                                {"h", (item.max.y - item.min.y) * to_css},
+                                {"disabled", item.disabled}};
+        if (item.checked) entry["checked"] = *item.checked;
+        if (item.value) {
+            entry["value"] = *item.value;
+            entry["min"] = item.min_value.value_or(0);
+            entry["max"] = item.max_value.value_or(0);
+        }
+        items.push_back(std::move(entry));
     }
-    const nlohmann::json state = {{"screen", to_string(screen_)},
-                                  {"frame", last_context_.frame},
-                                  {"dpr", dpr_},
-                                  {"items", std::move(items)}};
+    nlohmann::json session = nullptr;
+    if (session_) {
+        const Session& s = *session_;
+        const std::int64_t t = static_cast<std::int64_t>(last_context_.now_ms);
+        session = {{"phase", to_string(s.phase())},
+                   {"step", s.current_phase().step_id},
+                   {"title", s.current_phase().title},
+                   {"phase_index", s.phase_index()},
+                   {"phases", s.phases().size()},
+                   {"side", s.side() ? nlohmann::json(to_string(*s.side())) : nlohmann::json(nullptr)},
+                   {"remaining_ms", s.remaining_ms(t)},
+                   {"paused", s.paused()},
+                   {"playing", s.started() && !s.paused() && !s.finished()},
+                   {"finished", s.finished()},
+                   {"ended", to_string(s.end_reason())},
+                   {"eased", s.pain_eased()},
+                   {"steps_done", s.steps_done()},
+                   {"steps_total", s.steps_total()},
+                   {"active_ms", s.active_ms(t)}};
+        // The core's cue plan for the next 75 s, so a test can compare it with what was scheduled.
+        nlohmann::json plan = nlohmann::json::array();
+        for (const Cue& cue : s.cues(t, 75'000)) plan.push_back({{"id", cue.id}, {"at_ms", cue.at_ms}, {"kind", to_string(cue.kind)}});
+        session["plan"] = std::move(plan);
+    }
+    nlohmann::json state = {
+        {"screen", to_string(screen_)},
+        {"frame", last_context_.frame},
+        {"dpr", dpr_},
+        {"items", std::move(items)},
+        {"session", std::move(session)},
+        {"level", safety_result_ ? nlohmann::json(to_string(safety_result_->level)) : nlohmann::json(nullptr)},
+        {"storage", services_.status().storage_persistent ? "persistent" : "memory"},
+        {"history_count", history_.data().records.size()},
+        {"reduced_motion", reduced_motion()},
+        {"text_size", settings_.text_size_percent},
+        {"high_contrast", settings_.high_contrast},
+        {"content_ok", content_.ok()},
+        {"animating", last_animating_},
+    };
+    if (screen_ == Screen::SafetyQuestion && question_index_ < questions_.size()) {
+        state["question"] = questions_[question_index_]->id;
+        state["question_index"] = question_index_;
+        state["questions"] = questions_.size();
+    }
     return dump_json(state);
 }
 

@@ -1,35 +1,62 @@
-// app.hpp — the Calf Coach user interface: screens, navigation and the exported state.
-// Knows ImGui, never the browser: the platform layer feeds it time, size and input, and draws its output.
+// app.hpp — the Calf Coach user interface: screens, navigation, the session player, and the
+// exported state. Knows ImGui, never the browser: the platform feeds it time, size and input,
+// draws its output, and provides device services through ui::Services.
+//
+// The screens live in their own files (screen_*.cpp), all members of App, sharing its state.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/content.hpp"
+#include "core/history.hpp"
+#include "core/session.hpp"
+#include "core/settings.hpp"
+#include "core/triage.hpp"
+#include "ui/services.hpp"
 #include "ui/widgets.hpp"
 
 struct ImFontAtlas;
 
 namespace calfcoach::ui {
 
-enum class Screen { Home, Session, Techniques, Learn, History, Settings };
+enum class Screen {
+    Home,
+    SafetyConfirm,   // "nothing has changed" within 24 h of an ok/caution result
+    SafetyQuestion,  // one question per page
+    SafetyResult,
+    Prepare,         // checklist, preset, leg order, pain now
+    Player,          // get ready, steps, switch legs
+    Done,
+    Resume,          // a session interrupted by a reload or a closed tab
+    Techniques,
+    Learn,
+    History,
+    Settings,
+    ContentError,    // the content failed its checks: no session can start
+};
 std::string_view to_string(Screen screen);
 
 // What the platform tells the UI each frame.
 struct FrameContext {
-    double now_ms = 0.0;          // monotonic clock, ms (default 0)
-    std::uint64_t frame = 0;      // frames drawn so far, for the automation surface (default 0)
-    float device_pixel_ratio = 1; // device pixels per CSS pixel (default 1)
+    double now_ms = 0.0;           // monotonic clock, ms (default 0)
+    std::uint64_t frame = 0;       // frames drawn so far, for the automation surface (default 0)
+    float device_pixel_ratio = 1;  // device pixels per CSS pixel (default 1)
 };
 
 // What the UI asks of the platform after a frame.
 struct FrameResult {
-    bool animating = false;       // draw again on the next animation frame (default false: render on demand)
+    bool animating = false;        // draw again on the next animation frame (default false: on demand)
+    double wake_after_ms = -1;     // draw once more after this long, e.g. the next second of a countdown
+                                   // (default -1: no timer)
 };
 
 class App {
 public:
-    App();
+    explicit App(Services& services);
 
     // Scale changes (device pixel ratio, text size) need new fonts: the platform checks fonts_dirty()
     // before a frame, calls rebuild_fonts(), then recreates its font texture.
@@ -40,28 +67,118 @@ public:
     // Draws one frame between ImGui::NewFrame() and ImGui::Render().
     FrameResult frame(const FrameContext& context);
 
-    // Escape / browser back: one screen up; false when already home.
+    // The page is being hidden or closed: save what is in progress.
+    void on_page_hide(double now_ms);
+
+    // Escape / browser back: one screen up; false when there is nowhere to go.
     bool go_back();
 
     [[nodiscard]] Screen screen() const { return screen_; }
     [[nodiscard]] const Palette& palette() const { return *draw_.palette; }
 
-    // The automation surface: {"screen", "frame", "dpr", "items": [{id,label,kind,x,y,w,h}]} in CSS px.
+    // The automation surface: {"screen", "frame", "dpr", "items": [...], "session": {...}|null,
+    // "level": "..."|null, "storage": "persistent"|"memory", "notice": "..."}.
     [[nodiscard]] std::string state_json() const;
 
 private:
-    void draw_home();
-    void draw_placeholder_screen(const char* title, const char* lead);
-    bool draw_top_bar(const char* title);
-    void navigate(Screen to);
+    //-- Frame and navigation (app.cpp) -----------------------------------------------------------
+    void navigate(Screen to, bool remember = true);
+    void go_home();
+    bool draw_top_bar(const char* title, bool show_back = true);
+    void scroll_by_touch_drag();
+    void apply_settings();
+    void save_settings();
+    [[nodiscard]] bool reduced_motion() const;
+    [[nodiscard]] std::int64_t now() const { return static_cast<std::int64_t>(last_context_.now_ms); }
+    void draw_notice_line();
+
+    //-- Screens (screen_*.cpp) -------------------------------------------------------------------
+    void draw_home();                // screen_home.cpp
+    void draw_safety_confirm();      // screen_safety.cpp
+    void draw_safety_question();
+    void draw_safety_result();
+    void start_safety_check();
+    void finish_safety_check();
+    void draw_prepare();             // screen_prepare.cpp
+    void draw_player(FrameResult& result);  // screen_player.cpp
+    void draw_pain_panel();
+    void draw_done();                // screen_done.cpp
+    void draw_resume();
+    void draw_techniques();          // screen_library.cpp
+    void draw_learn();
+    void draw_history();             // screen_history.cpp
+    void draw_settings();            // screen_settings.cpp
+    void draw_content_error();
+
+    //-- Session plumbing (screen_player.cpp) ----------------------------------------------------
+    void start_session();
+    void tick_session(FrameResult& result);
+    void save_session_in_progress();
+    void end_session_to_done();
+    void record_session();
+
+    Services& services_;
+
+    // Content (compiled in; a clinic's content later). Invalid content never allows a session.
+    ContentLoad content_;
+    const Routine* routine_ = nullptr;
+
+    Settings settings_;
+    HistoryStore history_;
+    HistoryLoadReport history_report_;
+
+    // Safety check.
+    std::vector<const TriageQuestion*> questions_;
+    std::size_t question_index_ = 0;
+    TriageAnswers answers_;
+    std::optional<TriageResult> safety_result_;
+    std::string safety_checked_at_;   // ISO time of the last result
+
+    // Before you start.
+    std::array<bool, 5> checklist_{};
+    int preset_choice_ = 1;
+    int leg_choice_ = 0;
+    bool pain_before_given_ = false;
+    int pain_before_ = 3;
+
+    // The session.
+    std::optional<Session> session_;
+    std::string session_started_at_;
+    std::uint64_t scheduled_version_ = 0;
+    std::int64_t scheduled_at_ms_ = -1;
+    std::size_t saved_phase_index_ = SIZE_MAX;
+    bool keep_awake_ = false;          // what we last asked of the platform
+    bool pain_panel_open_ = false;
+    int pain_score_ = 5;
+    bool pain_sharp_ = false;
+    std::string player_message_;      // e.g. the "ease" advice after a pain report
+    std::string last_spoken_;         // latest cue text, shown under the timer (and for missed cues)
+
+    // Done.
+    std::string record_id_;
+    bool pain_after_given_ = false;
+    int pain_after_ = 2;
+    bool pain_after_saved_ = false;
+    std::string done_message_;
+
+    // Techniques: the one opened (-1: none); the diagram animates while one is open.
+    int expanded_technique_ = -1;
+    bool library_animating_ = false;
+
+    // History screen.
+    bool confirm_clear_ = false;
 
     Screen screen_ = Screen::Home;
     std::vector<Screen> back_stack_;
     DrawContext draw_;
     float dpr_ = 1.0f;
-    float text_scale_ = 1.0f;
     bool fonts_dirty_ = true;
     FrameContext last_context_;
+    std::string notice_;              // one line shown on the current screen (storage, errors)
+    bool touch_scrolling_ = false;
+    bool scroll_to_top_ = false;
+    bool last_animating_ = false;     // the last frame asked for the next one (state().animating)
+    std::uint64_t id_counter_ = 0;
 };
 
 }  // namespace calfcoach::ui

@@ -81,6 +81,13 @@ bool button(DrawContext& ctx, const char* id, const char* label, ButtonStyle sty
                               3, color(p.primary), 0, ctx.px(2.5f));
             break;
         }
+        case ButtonStyle::Outline: {
+            draw->AddRectFilled(min, max, color(held || hovered ? p.surface_pressed : p.surface), rounding);
+            draw->AddRect(min, max, color(p.border), rounding, 0, ctx.px(1));
+            draw->AddText(ImVec2(min.x + (width - text_size.x) * 0.5f, min.y + (height - text_size.y) * 0.5f),
+                          color(p.text), label);
+            break;
+        }
         case ButtonStyle::Quiet: {
             if (held || hovered) draw->AddRectFilled(min, max, color(p.surface_pressed), rounding);
             draw->AddText(ImVec2(min.x + (width - text_size.x) * 0.5f, min.y + (height - text_size.y) * 0.5f),
@@ -235,6 +242,7 @@ bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value,
     const float left = min.x + knob_r, right = max.x - knob_r;
     const int old_value = *value;
     if (ImGui::IsItemActive()) {
+        ctx.slider_held = true;
         const float t = std::clamp((ImGui::GetIO().MousePos.x - left) / (right - left), 0.0f, 1.0f);
         *value = min_value + static_cast<int>(std::lround(t * static_cast<float>(max_value - min_value)));
     }

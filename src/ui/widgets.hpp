@@ -34,6 +34,7 @@ struct DrawContext {
     const Palette* palette = &normal_palette();
     float scale = 1.0f;  // device pixels per CSS pixel x text size
     std::vector<ExportedItem> items;
+    bool slider_held = false;  // a slider is being dragged: a touch drag must not scroll the page
 
     [[nodiscard]] float px(float css_px) const { return css_px * scale; }
 };
@@ -41,6 +42,7 @@ struct DrawContext {
 enum class ButtonStyle {
     Primary,    // filled, the one main action of a screen
     Secondary,  // outlined card with a chevron, for menus
+    Outline,    // outlined, text centred: secondary actions side by side (Back, Next)
     Quiet,      // text only, e.g. Back
 };
 

@@ -54,10 +54,10 @@ for (const device of [DESKTOP, PHONE]) {
       await page.context().close();
     });
 
-    test('tapping each menu item opens its titled screen, and Back returns home', async () => {
+    test('tapping each menu item opens its screen, and Back returns home', async () => {
       const page = await newPage(browser, device);
       await openApp(page, server.url);
-      const targets = { 'home.start': 'session', 'home.techniques': 'techniques', 'home.learn': 'learn',
+      const targets = { 'home.start': 'safety', 'home.techniques': 'techniques', 'home.learn': 'learn',
                         'home.history': 'history', 'home.settings': 'settings' };
       for (const [id, screen] of Object.entries(targets)) {
         await tap(page, id);

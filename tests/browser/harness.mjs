@@ -70,11 +70,18 @@ export const state = (page) => page.evaluate(() => window.calfcoach.state());
 // Waits until no frame has been drawn for `quietMs` (render on demand settles after input).
 export async function settle(page, quietMs = 300, timeoutMs = 5000) {
   const start = Date.now();
+  // An animated screen (a playing session, a moving diagram) never goes quiet: a few frames will do.
+  if ((await state(page)).animating) {
+    await page.waitForTimeout(Math.min(quietMs, 200));
+    return;
+  }
   let last = (await state(page)).frame;
   let lastChange = Date.now();
   while (Date.now() - start < timeoutMs) {
     await page.waitForTimeout(50);
-    const frame = (await state(page)).frame;
+    const current = await state(page);
+    if (current.animating) return;
+    const frame = current.frame;
     if (frame !== last) { last = frame; lastChange = Date.now(); }
     else if (Date.now() - lastChange >= quietMs) return;
   }
@@ -88,9 +95,40 @@ export async function findItem(page, id) {
   return item;
 }
 
+// A touch drag from (x, y0) to (x, y1), as a finger scrolls a page (CDP touch events).
+export async function touchDrag(page, x, y0, y1, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await settle(page);
+}
+
+// Scrolls until the item is fully in the viewport: a finger drag on touch devices, the wheel otherwise.
+export async function scrollIntoView(page, id) {
+  const { width, height } = page.viewportSize();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const item = await findItem(page, id);
+    if (item.y >= 0 && item.y + item.h <= height) return item;
+    const distance = item.y + item.h > height ? Math.min(item.y + item.h - height + 40, height * 0.6)
+                                              : -Math.min(40 - item.y, height * 0.6);
+    if (page.deviceName === 'phone') await touchDrag(page, width / 2, height * 0.7, height * 0.7 - distance);
+    else {
+      await page.mouse.move(width / 2, height / 2);
+      await page.mouse.wheel(0, distance);
+      await settle(page);
+    }
+  }
+  return findItem(page, id);
+}
+
 // Taps (touch devices) or clicks (mouse) the centre of an item, as a person would.
 export async function tap(page, id) {
-  const item = await findItem(page, id);
+  const item = await scrollIntoView(page, id);
   const x = item.x + item.w / 2;
   const y = item.y + item.h / 2;
   if (page.deviceName === 'phone') await page.touchscreen.tap(x, y);

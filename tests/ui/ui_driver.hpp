@@ -1,18 +1,24 @@
 // ui_driver.hpp — drives the ImGui screens headlessly: frames with a fake clock, taps at item centres.
 #pragma once
 
+#include <algorithm>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
+#include "fake_services.hpp"
 #include "ui/app.hpp"
 
 namespace calfcoach::ui::testing {
 
 class UiDriver {
 public:
-    explicit UiDriver(float width_css = 390, float height_css = 844, float dpr = 3) : width_(width_css), height_(height_css), dpr_(dpr) {
+    // `stored`: what the device's storage holds at start (a reload keeps it).
+    explicit UiDriver(float width_css = 390, float height_css = 844, float dpr = 3,
+                      const std::map<std::string, std::string, std::less<>>& stored = {})
+        : services(with_storage(stored)), app_(services), width_(width_css), height_(height_css), dpr_(dpr) {
         context_ = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -54,9 +60,39 @@ public:
         return nullptr;
     }
 
+    // A touch drag from (x, y0) to (x, y1) in CSS px, over several frames: scrolls the page.
+    void drag(float x, float y0, float y1) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(x * dpr_, y0 * dpr_);
+        io.AddMouseButtonEvent(0, true);
+        frame();
+        for (int step = 1; step <= 8; ++step) {
+            io.AddMousePosEvent(x * dpr_, (y0 + (y1 - y0) * static_cast<float>(step) / 8.0f) * dpr_);
+            frame();
+        }
+        io.AddMouseButtonEvent(0, false);
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        for (int i = 0; i < 3; ++i) frame();
+    }
+
+    // Scrolls (by touch drags, as a person would) until the item is fully on screen.
+    nlohmann::json scroll_into_view(const std::string& id) {
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            const nlohmann::json target = item(id);
+            if (target.is_null()) return target;
+            const float top = target["y"].get<float>(), bottom = top + target["h"].get<float>();
+            if (top >= 0 && bottom <= height_) return target;
+            const float distance = bottom > height_ ? std::min(bottom - height_ + 40.0f, height_ * 0.6f)
+                                                    : -std::min(40.0f - top, height_ * 0.6f);
+            drag(width_ * 0.5f, height_ * 0.7f, height_ * 0.7f - distance);
+        }
+        return item(id);
+    }
+
     // A touch tap at the item's centre: move, press, release, then frames for ImGui to settle.
     bool tap(const std::string& id) {
-        const nlohmann::json target = item(id);
+        const nlohmann::json target = scroll_into_view(id);
         if (target.is_null()) return false;
         const float x = (target["x"].get<float>() + target["w"].get<float>() / 2) * dpr_;
         const float y = (target["y"].get<float>() + target["h"].get<float>() / 2) * dpr_;
@@ -70,6 +106,23 @@ public:
         return true;
     }
 
+    // A tap at a fraction of the item's width (e.g. a slider's track), at its vertical centre.
+    bool tap_at(const std::string& id, float fraction_x) {
+        const nlohmann::json target = scroll_into_view(id);
+        if (target.is_null()) return false;
+        const float x = (target["x"].get<float>() + target["w"].get<float>() * fraction_x) * dpr_;
+        const float y = (target["y"].get<float>() + target["h"].get<float>() / 2) * dpr_;
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(x, y);
+        io.AddMouseButtonEvent(0, true);
+        for (int i = 0; i < 2; ++i) frame();
+        io.AddMouseButtonEvent(0, false);
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        for (int i = 0; i < 3; ++i) frame();
+        return true;
+    }
+
     void press_key(ImGuiKey key) {
         ImGui::GetIO().AddKeyEvent(key, true);
         ImGui::GetIO().AddKeyEvent(key, false);
@@ -78,7 +131,27 @@ public:
 
     App& app() { return app_; }
 
+    // Runs frames until `ms` of app time has passed (the clock steps at most `step_ms` a frame).
+    void advance(double ms, double step_ms = 250) {
+        const double until = now_ms_ + ms;
+        while (now_ms_ + step_ms < until) {
+            now_ms_ += step_ms - 16.0;  // frame() adds 16
+            frame();
+        }
+        now_ms_ = until - 16.0;
+        frame();
+    }
+
+    FakeServices services;  // first: the app keeps a reference to it
+    double now_ms() const { return now_ms_; }
+
 private:
+    static FakeServices with_storage(const std::map<std::string, std::string, std::less<>>& stored) {
+        FakeServices fake;
+        fake.wall_clock = "2026-11-21T09:00:00Z";
+        fake.storage_values.values = stored;
+        return fake;
+    }
     ImGuiContext* context_ = nullptr;
     App app_;
     float width_, height_, dpr_;

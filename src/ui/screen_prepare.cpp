@@ -1,0 +1,75 @@
+// screen_prepare.cpp — "Before you start": what to have ready, how long, which leg first, pain now.
+#include <array>
+#include <string>
+
+#include "imgui.h"
+#include "ui/app.hpp"
+
+namespace calfcoach::ui {
+namespace {
+
+std::int64_t planned_total_ms(const Routine& routine, const SessionOptions& options) {
+    std::int64_t total = 0;
+    for (const Phase& phase : plan_phases(routine, options)) total += phase.duration_ms;
+    return total;
+}
+
+}  // namespace
+
+void App::draw_prepare() {
+    if (draw_top_bar("Before you start")) go_back();
+    if (routine_ == nullptr) return;
+    const bool gentle = safety_result_ && safety_result_->level == SafetyLevel::Caution;
+    if (gentle) paragraph(draw_, "Gentle session: light pressure only, and the deep-pressure step is left out.");
+
+    subheading(draw_, "Have these ready");
+    static constexpr std::array<const char*, 5> kChecklist = {
+        "Massage oil or lotion, so your hands glide",
+        "A towel or blanket under your leg",
+        "Shorts or loose clothing: bare calves",
+        "Sit on the floor or a bed, knee slightly bent",
+        "A glass of water for afterwards",
+    };
+    for (std::size_t i = 0; i < kChecklist.size(); ++i) {
+        const std::string id = "prepare.check." + std::to_string(i);
+        checkbox_row(draw_, id.c_str(), kChecklist[i], &checklist_[i]);
+    }
+    vertical_space(draw_, 8);
+
+    subheading(draw_, "How long");
+    std::array<std::string, 3> preset_labels;
+    std::array<const char*, 3> preset_texts{};
+    for (std::size_t i = 0; i < 3; ++i) {
+        SessionOptions options;
+        options.preset = static_cast<Preset>(i);
+        options.gentle = gentle;
+        const std::int64_t minutes = (planned_total_ms(*routine_, options) + 30'000) / 60'000;
+        static constexpr std::array<const char*, 3> kNames = {"Quick", "Standard", "Thorough"};
+        preset_labels[i] = std::string(kNames[i]) + "\n" + std::to_string(minutes) + " min";
+        preset_texts[i] = preset_labels[i].c_str();
+    }
+    choice(draw_, "prepare.preset", preset_texts, &preset_choice_);
+    vertical_space(draw_, 8);
+
+    subheading(draw_, "Which leg first");
+    static constexpr std::array<const char*, 2> kLegs = {"Left first", "Right first"};
+    choice(draw_, "prepare.leg", kLegs, &leg_choice_);
+    vertical_space(draw_, 8);
+
+    subheading(draw_, "How sore is your calf now? (optional)");
+    toggle_row(draw_, "prepare.pain_toggle", "Rate it from 0 (none) to 10 (worst)", &pain_before_given_);
+    if (pain_before_given_) {
+        const std::string label = "Pain now: " + std::to_string(pain_before_) + " of 10";
+        paragraph(draw_, label.c_str());
+        slider_int(draw_, "prepare.pain", "Pain now, 0 to 10", &pain_before_, 0, 10);
+        if (pain_before_ >= 7)
+            paragraph(draw_, "That is a lot of pain. Severe pain is a reason not to massage: please get it checked first.");
+    }
+    vertical_space(draw_, 12);
+    const bool too_painful = pain_before_given_ && pain_before_ >= 7;
+    if (!too_painful && button(draw_, "prepare.start", "Start the session", ButtonStyle::Primary)) start_session();
+    if (too_painful && button(draw_, "prepare.learn", "When to get medical advice", ButtonStyle::Secondary))
+        navigate(Screen::Learn);
+}
+
+}  // namespace calfcoach::ui

@@ -1,0 +1,193 @@
+// The whole path a person takes, driven headlessly with a fake clock: safety check, preparation,
+// the player through both legs, done, history; and the ways it must stop or carry on.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "ui/app_storage_keys.hpp"
+#include "ui_driver.hpp"
+
+using calfcoach::ui::testing::UiDriver;
+
+namespace {
+
+// Answers every safety question with `answer` ("yes"/"no"/"unsure"), except `special` answered `special_answer`.
+void answer_all(UiDriver& ui, const std::string& answer, const std::string& special = "", const std::string& special_answer = "") {
+    for (int guard = 0; guard < 40 && ui.state()["screen"] == "safety"; ++guard) {
+        const std::string question = ui.state()["question"].get<std::string>();
+        REQUIRE(ui.tap("safety." + (question == special ? special_answer : answer)));
+    }
+}
+
+void start_ok_session(UiDriver& ui) {
+    REQUIRE(ui.tap("home.start"));
+    answer_all(ui, "no");
+    REQUIRE(ui.state()["screen"] == "safety_result");
+    REQUIRE(ui.state()["level"] == "ok");
+    REQUIRE(ui.tap("safety.continue"));
+    REQUIRE(ui.state()["screen"] == "prepare");
+    REQUIRE(ui.tap("prepare.preset.0"));  // quick
+    REQUIRE(ui.tap("prepare.start"));
+    REQUIRE(ui.state()["screen"] == "player");
+}
+
+}  // namespace
+
+TEST_CASE("full path: all No, a quick session on both legs, done, saved to history", "[ui][flow]") {
+    UiDriver ui;
+    start_ok_session(ui);
+    CHECK(ui.state()["session"]["phase"] == "get_ready");
+    CHECK(ui.services.keep_awake == true);
+    CHECK(ui.services.schedule_calls.size() >= 1);
+    CHECK_FALSE(ui.services.scheduled.empty());  // cues planned ahead for the audio clock
+
+    bool saw_left = false, saw_right = false, saw_switch = false;
+    for (int i = 0; i < 2000 && ui.state()["screen"] == "player"; ++i) {
+        ui.advance(1000);
+        const auto session = ui.state()["session"];
+        if (session.is_null()) break;
+        if (session["side"] == "left") saw_left = true;
+        if (session["side"] == "right") saw_right = true;
+        if (session["phase"] == "switch_legs") saw_switch = true;
+    }
+    CHECK(saw_left);
+    CHECK(saw_right);
+    CHECK(saw_switch);
+    REQUIRE(ui.state()["screen"] == "done");
+    CHECK(ui.state()["history_count"] == 1);
+    CHECK(ui.services.keep_awake == false);
+    CHECK_FALSE(ui.services.storage_values.values.count(std::string(calfcoach::ui::kSessionInProgressKey)));
+    // Cues came in order: the first step start before the switch, and done last.
+    REQUIRE_FALSE(ui.services.due.empty());
+    CHECK(ui.services.due.back().kind == calfcoach::CueKind::Done);
+    REQUIRE(ui.tap("nav.home"));
+    REQUIRE(ui.tap("home.history"));
+    CHECK(ui.state()["screen"] == "history");
+    CHECK_FALSE(ui.item("history.export_csv").is_null());
+    REQUIRE(ui.tap("history.export_csv"));
+    REQUIRE(ui.services.downloads.size() == 1);
+    CHECK(ui.services.downloads[0].file_name == "calfcoach-history.csv");
+    CHECK(ui.services.downloads[0].mime_type == "text/csv");
+    CHECK(ui.services.downloads[0].content.find("started_at") != std::string::npos);
+}
+
+TEST_CASE("a red flag ends on the urgent result with no way to start a session", "[ui][flow]") {
+    UiDriver ui;
+    REQUIRE(ui.tap("home.start"));
+    answer_all(ui, "no", "one_leg_swollen", "yes");
+    REQUIRE(ui.state()["screen"] == "safety_result");
+    CHECK(ui.state()["level"] == "urgent");
+    CHECK(ui.item("safety.continue").is_null());
+    CHECK_FALSE(ui.item("safety.learn").is_null());
+    CHECK_FALSE(ui.item("nav.home").is_null());
+    // And the next Start asks again: an urgent result never gets the 24-hour shortcut.
+    REQUIRE(ui.tap("nav.home"));
+    REQUIRE(ui.tap("home.start"));
+    CHECK(ui.state()["screen"] == "safety");
+}
+
+TEST_CASE("an emergency answer stops the check at once and offers the call", "[ui][flow]") {
+    UiDriver ui;
+    REQUIRE(ui.tap("home.start"));
+    REQUIRE(ui.state()["screen"] == "safety");
+    // The most severe questions come first: the very first answer can decide it.
+    const std::string first = ui.state()["question"].get<std::string>();
+    CHECK((first == "chest_symptoms" || first == "cold_pale_leg"));
+    REQUIRE(ui.tap("safety.unsure"));  // not sure counts as yes
+    REQUIRE(ui.state()["screen"] == "safety_result");
+    CHECK(ui.state()["level"] == "emergency");
+    REQUIRE(ui.tap("safety.call"));
+    CHECK(ui.services.links == std::vector<std::string>{"tel:112"});
+}
+
+TEST_CASE("within 24 hours of an ok result one tap confirms nothing has changed", "[ui][flow]") {
+    UiDriver ui;
+    REQUIRE(ui.tap("home.start"));
+    answer_all(ui, "no");
+    REQUIRE(ui.tap("nav.home"));
+    ui.services.wall_clock = "2026-11-21T20:00:00Z";
+    REQUIRE(ui.tap("home.start"));
+    REQUIRE(ui.state()["screen"] == "safety_confirm");
+    REQUIRE(ui.tap("safety.unchanged"));
+    CHECK(ui.state()["screen"] == "prepare");
+    REQUIRE(ui.tap("nav.back"));
+    ui.services.wall_clock = "2026-11-22T09:30:00Z";  // more than 24 hours later
+    REQUIRE(ui.tap("home.start"));
+    CHECK(ui.state()["screen"] == "safety");
+}
+
+TEST_CASE("pause keeps the remaining time", "[ui][flow]") {
+    UiDriver ui;
+    start_ok_session(ui);
+    ui.advance(8000);
+    REQUIRE(ui.tap("player.pause"));
+    const auto before = ui.state()["session"]["remaining_ms"].get<long long>();
+    ui.advance(60000);
+    CHECK(ui.state()["session"]["paused"] == true);
+    CHECK(ui.state()["session"]["remaining_ms"].get<long long>() == before);
+    CHECK(ui.services.scheduled.empty());  // nothing sounds while paused
+    REQUIRE(ui.tap("player.resume"));
+    ui.advance(1000);
+    CHECK(ui.state()["session"]["remaining_ms"].get<long long>() < before);
+}
+
+TEST_CASE("It hurts at 8 ends the session with the advice", "[ui][flow]") {
+    UiDriver ui;
+    start_ok_session(ui);
+    ui.advance(10000);
+    REQUIRE(ui.tap("player.hurts"));
+    CHECK(ui.state()["session"]["paused"] == true);
+    // Set the slider to 8 by tapping its track at 8/10.
+    const auto slider = ui.item("pain.score");
+    REQUIRE_FALSE(slider.is_null());
+    REQUIRE(ui.tap_at("pain.score", 0.8f));
+    CHECK(ui.item("pain.score")["value"] == 8);
+    REQUIRE(ui.tap("pain.report"));
+    REQUIRE(ui.state()["screen"] == "done");
+    CHECK(ui.state()["session"]["ended"] == "pain_stop");
+    CHECK(ui.state()["history_count"] == 1);
+}
+
+TEST_CASE("It hurts at 5 eases the rest of the session", "[ui][flow]") {
+    UiDriver ui;
+    start_ok_session(ui);
+    ui.advance(10000);
+    REQUIRE(ui.tap("player.hurts"));
+    REQUIRE(ui.tap_at("pain.score", 0.5f));
+    REQUIRE(ui.tap("pain.report"));
+    CHECK(ui.state()["screen"] == "player");
+    CHECK(ui.state()["session"]["eased"] == true);
+    CHECK(ui.state()["session"]["paused"] == false);
+}
+
+TEST_CASE("a reload mid-session offers resume at the same point", "[ui][flow]") {
+    std::map<std::string, std::string, std::less<>> stored;
+    long long remaining = 0;
+    std::string step;
+    {
+        UiDriver ui;
+        start_ok_session(ui);
+        ui.advance(20000);
+        REQUIRE(ui.tap("player.pause"));
+        remaining = ui.state()["session"]["remaining_ms"].get<long long>();
+        step = ui.state()["session"]["step"].get<std::string>();
+        stored = ui.services.storage_values.values;  // what survives the reload
+    }
+    UiDriver reloaded(390, 844, 3, stored);
+    reloaded.frame();
+    REQUIRE(reloaded.state()["screen"] == "resume");
+    REQUIRE(reloaded.tap("resume.continue"));
+    REQUIRE(reloaded.state()["screen"] == "player");
+    CHECK(reloaded.state()["session"]["step"] == step);
+    CHECK(std::llabs(reloaded.state()["session"]["remaining_ms"].get<long long>() - remaining) <= 200);
+}
+
+TEST_CASE("storage that refuses writes: the notice shows and the session still completes", "[ui][flow]") {
+    UiDriver ui;
+    ui.services.storage_values.refuse_writes = true;
+    ui.frame();
+    CHECK(ui.state()["storage"] == "memory");
+    start_ok_session(ui);
+    for (int i = 0; i < 2000 && ui.state()["screen"] == "player"; ++i) ui.advance(1000);
+    CHECK(ui.state()["screen"] == "done");
+}
