@@ -336,6 +336,7 @@ std::string App::state_json() const {
         {"items", std::move(items)},
         {"session", std::move(session)},
         {"level", safety_result_ ? nlohmann::json(to_string(safety_result_->level)) : nlohmann::json(nullptr)},
+        {"reasons", safety_result_ ? safety_result_->rules.size() : 0},
         {"storage", services_.status().storage_persistent ? "persistent" : "memory"},
         {"history_count", history_.data().records.size()},
         {"reduced_motion", reduced_motion()},

@@ -775,9 +775,9 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
         }
     }
 
-    draw_pattern(d, ctx, st, s, prm);
+    if (prm.show_pattern) draw_pattern(d, ctx, st, s, prm);
     if (lay.show) draw_labels(d, ctx, st, s, lay);
-    return !prm.reduced_motion;
+    return prm.show_pattern && !prm.reduced_motion;
 }
 
 }  // namespace calfcoach::ui

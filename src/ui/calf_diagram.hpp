@@ -19,12 +19,14 @@ struct CalfDiagramParams {
     bool reduced_motion = false;       // true: no animation, static arrows/markers showing the same pattern (default false)
     bool show_labels = false;          // anatomy labels with leader lines: Gastrocnemius, Soleus, Achilles tendon (default false)
     bool highlight = true;             // draw the zone highlight (default true)
+    bool show_pattern = true;          // draw the hands' pattern; false for a plain leg, e.g. the anatomy
+                                       // picture or "switch legs" (default true)
 };
 
 // Draws into `draw` inside [min, max] (device pixels), keeping its own aspect ratio (1:1.7) centred.
 // With labels, the leg moves to one side (and shrinks if it must) so the labels fit inside the rect;
 // labels are left out only when even that cannot make room (a rect narrower than about 140 CSS px).
-// Returns true when it animates (the caller keeps frames coming), false when static.
+// Returns true when it animates (the caller keeps frames coming), false when static or without a pattern.
 bool draw_calf_diagram(ImDrawList* draw, ImVec2 min, ImVec2 max, const DrawContext& ctx, const CalfDiagramParams& params);
 
 // Preferred height for a given width (so layouts can reserve space): width x 1.7.

@@ -1,6 +1,7 @@
 #include "ui/icons.hpp"
 
 #include <cmath>
+#include <initializer_list>
 
 namespace calfcoach::ui {
 namespace {
@@ -48,12 +49,16 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color) {
             break;
         }
         case Icon::Phone: {
-            // A handset.
+            // A handset: a thick curve along the lower left with the ear and mouth pieces at its ends.
+            const ImVec2 centre = at(c, size, 0.10f, -0.10f);
+            const float radius = size * 0.34f;
+            const float from = 0.55f * 3.14159265f, to = 1.05f * 3.14159265f;
             draw->PathClear();
-            draw->PathArcTo(at(c, size, 0.0f, 0.0f), size * 0.36f, 2.3f, 3.98f, 12);
-            draw->PathStroke(color, 0, stroke * 2.0f);
-            draw->AddRectFilled(at(c, size, -0.36f, -0.36f), at(c, size, -0.14f, -0.2f), color, size * 0.05f);
-            draw->AddRectFilled(at(c, size, -0.38f, 0.14f), at(c, size, -0.2f, 0.36f), color, size * 0.05f);
+            draw->PathArcTo(centre, radius, from, to, 16);
+            draw->PathStroke(color, 0, size * 0.17f);
+            for (const float angle : {from, to})
+                draw->AddCircleFilled(ImVec2(centre.x + std::cos(angle) * radius, centre.y + std::sin(angle) * radius),
+                                      size * 0.15f, color);
             break;
         }
         case Icon::Play:

@@ -106,6 +106,7 @@ void App::draw_learn() {
                 params.show_labels = true;
                 params.reduced_motion = true;
                 params.highlight = false;
+                params.show_pattern = false;
                 draw_calf_diagram(ImGui::GetWindowDrawList(), ImVec2(at.x, at.y + draw_.px(6)),
                                   ImVec2(at.x + picture_width, at.y + picture_height), draw_, params);
                 ImGui::Dummy(ImVec2(picture_width, picture_height + draw_.px(8)));

@@ -227,6 +227,7 @@ void App::draw_player(FrameResult& result) {
         params.side = next_side.value_or(Side::Left);
         params.reduced_motion = true;
         params.highlight = false;
+        params.show_pattern = false;
         const ImVec2 dmin(row.x + width - diagram_width, row.y + (row_height - diagram_height) * 0.5f);
         draw_calf_diagram(draw, dmin, ImVec2(dmin.x + diagram_width, dmin.y + diagram_height), draw_, params);
     }

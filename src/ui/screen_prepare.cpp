@@ -20,7 +20,10 @@ void App::draw_prepare() {
     if (draw_top_bar("Before you start")) go_back();
     if (routine_ == nullptr) return;
     const bool gentle = safety_result_ && safety_result_->level == SafetyLevel::Caution;
-    if (gentle) paragraph(draw_, "Gentle session: light pressure only, and the deep-pressure step is left out.");
+    if (gentle) {
+        paragraph(draw_, "Gentle session: light pressure only, and the deep-pressure step is left out.");
+        vertical_space(draw_, 8);
+    }
 
     subheading(draw_, "Have these ready");
     static constexpr std::array<const char*, 5> kChecklist = {

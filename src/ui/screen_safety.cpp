@@ -34,7 +34,16 @@ void App::start_safety_check() {
 }
 
 void App::finish_safety_check() {
-    safety_result_ = evaluate_triage(content_.content.triage, answers_);
+    const TriageContent& triage = content_.content.triage;
+    // The level counts every unanswered question as yes (safety first). After an early stop on an
+    // emergency, the reasons shown are only those the person's own answers give: listing questions
+    // never asked as reasons would be wrong and confusing. The level is never lowered by this.
+    const TriageResult strict = evaluate_triage(triage, answers_);
+    TriageAnswers asked = answers_;
+    for (const TriageQuestion* question : questions_)
+        if (!asked.count(question->id)) asked[question->id] = Answer::No;
+    safety_result_ = evaluate_triage(triage, asked);
+    if (strict.level > safety_result_->level) safety_result_->level = strict.level;
     safety_checked_at_ = services_.wall_clock_iso();
     // Only the level and the time are kept: the answers are health data the app does not need later.
     const nlohmann::json stored = {{"level", to_string(safety_result_->level)}, {"at", safety_checked_at_}};
@@ -134,7 +143,7 @@ void App::draw_safety_result() {
 
     if (level == SafetyLevel::Emergency) {
         const std::string call = std::string("Call ") + kEmergencyNumber + " now";
-        if (button(draw_, "safety.call", call.c_str(), ButtonStyle::Primary))
+        if (button(draw_, "safety.call", call.c_str(), ButtonStyle::Danger))
             services_.open_link(std::string("tel:") + kEmergencyNumber);
         paragraph(draw_, "If that number does not work where you are, call your local emergency number "
                          "(999 in the UK, 911 in the US and Canada, 000 in Australia).", true);

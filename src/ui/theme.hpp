@@ -26,6 +26,7 @@ struct Palette {
     Rgb primary_pressed;
     Rgb on_primary;        // text on primary
     Rgb heading;           // headings on background
+    Rgb danger;            // the emergency call button; on_primary text on it
 
     // The calf diagram (ui/calf_diagram): an anatomy drawing on background or surface.
     Rgb skin;              // the leg's fill

@@ -61,8 +61,12 @@ bool button(DrawContext& ctx, const char* id, const char* label, ButtonStyle sty
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
     switch (style) {
-        case ButtonStyle::Primary: {
-            const Rgb fill = held ? p.primary_pressed : hovered ? p.primary_hover : p.primary;
+        case ButtonStyle::Primary:
+        case ButtonStyle::Danger: {
+            const Rgb fill = style == ButtonStyle::Danger ? p.danger
+                             : held                       ? p.primary_pressed
+                             : hovered                    ? p.primary_hover
+                                                          : p.primary;
             draw->AddRectFilled(min, max, color(fill), rounding);
             draw->AddText(ImVec2(min.x + (width - text_size.x) * 0.5f, min.y + (height - text_size.y) * 0.5f),
                           color(p.on_primary), label);

@@ -44,6 +44,7 @@ enum class ButtonStyle {
     Secondary,  // outlined card with a chevron, for menus
     Outline,    // outlined, text centred: secondary actions side by side (Back, Next)
     Quiet,      // text only, e.g. Back
+    Danger,     // filled red: only the emergency call
 };
 
 // A full-width (or `width`) button; returns true when activated. `id` must be unique per screen.

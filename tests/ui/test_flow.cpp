@@ -191,3 +191,12 @@ TEST_CASE("storage that refuses writes: the notice shows and the session still c
     for (int i = 0; i < 2000 && ui.state()["screen"] == "player"; ++i) ui.advance(1000);
     CHECK(ui.state()["screen"] == "done");
 }
+
+TEST_CASE("after an early emergency stop the reasons come only from the answers given", "[ui][flow]") {
+    UiDriver ui;
+    REQUIRE(ui.tap("home.start"));
+    REQUIRE(ui.tap("safety.yes"));  // the first question is an emergency one
+    REQUIRE(ui.state()["screen"] == "safety_result");
+    CHECK(ui.state()["level"] == "emergency");
+    CHECK(ui.state()["reasons"] == 1);
+}

@@ -21,7 +21,8 @@ TEST_CASE("both themes meet WCAG AA contrast", "[theme]") {
             CHECK(contrast_ratio(p.primary, page) >= 4.5);  // quiet buttons and links are text in primary
             CHECK(contrast_ratio(p.border, page) >= 3.0);   // a control's outline
         }
-        for (Rgb fill : {p.primary, p.primary_hover, p.primary_pressed}) CHECK(contrast_ratio(p.on_primary, fill) >= 4.5);
+        for (Rgb fill : {p.primary, p.primary_hover, p.primary_pressed, p.danger}) CHECK(contrast_ratio(p.on_primary, fill) >= 4.5);
+        CHECK(contrast_ratio(p.danger, p.background) >= 3.0);  // the call button stands out from the page
     }
     CHECK(contrast_ratio(high_contrast_palette().text, high_contrast_palette().background) >= 7.0);
 }
