@@ -10,7 +10,7 @@
 // fails on a missed target (exit 0), only on a broken measurement (exit 1).
 //
 //   node bench/run.mjs [--runs N] [--quick] [--out build/bench.json]
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 
-import { launchBrowser, repoRoot, startServer } from '../tests/browser/harness.mjs';
+import { launchBrowser, repoRoot, scrollIntoView, startServer } from '../tests/browser/harness.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -129,6 +129,7 @@ const appState = (page) => page.evaluate(() => window.calfcoach.state());
 // Our app draws on demand: wait until it stops drawing. The references: a fixed pause.
 async function settle(page, quietMs = 500, timeoutMs = 10000) {
   if (!(await hasSurface(page))) { await sleep(quietMs * 2); return; }
+  if ((await appState(page)).animating) { await sleep(300); return; }  // a playing session never goes quiet
   const start = Date.now();
   let last = (await appState(page)).frame;
   let lastChange = Date.now();
@@ -276,31 +277,24 @@ async function idleAndMemory(browser, url, problems) {
 //-----------------------------------------------------------------------------
 // A player is playing when the session screen reports it: state().session = {playing: true, ...}.
 // (The "session" screen exists today as a placeholder without that field: not a player.)
-const isPlaying = (current) => current.screen === 'session' && !!current.session && current.session.playing === true;
+const isPlaying = (current) => current.screen === 'player' && !!current.session && current.session.playing === true;
 
-// Walks from home into a playing session the way a person would: a "start" button, then the safest
-// answer of each safety question (no red flags), then "begin". Item ids are matched loosely because
-// the session screen is not merged yet; adjust the patterns when it is. Returns {reached, reason}.
-const START = /^(start|begin|play|session|massage|go)\b|start|begin/i;
-const SAFE_ANSWER = /^(no|none|continue|next|ok|i understand|understood|agree|ready|start|begin|play)\b/i;
+// Walks from home into a playing session the way a person would: Start, "No" to every safety
+// question, Continue, then Start the session (the item ids of the app's automation surface).
 async function reachPlayer(page, tap) {
   if (!(await hasSurface(page))) return { reached: false, reason: 'no automation surface' };
   const visited = [];
-  for (let step = 0; step < 20; step++) {
+  for (let step = 0; step < 40; step++) {
     const current = await appState(page);
     if (isPlaying(current)) return { reached: true, steps: visited };
-    const items = (current.items || []).filter((item) => !item.disabled);
-    const pattern = current.screen === 'home' ? START : SAFE_ANSWER;
-    const next = items.find((item) => pattern.test(item.id) || pattern.test(item.label || ''));
-    if (!next) {
-      const reason = current.screen === 'session' ? 'screen "session" has no player, state().session.playing absent'
-        : `no way forward from screen "${current.screen}"`;
-      return { reached: false, reason, steps: visited };
-    }
+    const forward = { home: 'home.start', safety: 'safety.no', safety_result: 'safety.continue', prepare: 'prepare.start' };
+    const id = forward[current.screen];
+    const next = id && (current.items || []).find((item) => item.id === id && !item.disabled);
+    if (!next) return { reached: false, reason: `no way forward from screen "${current.screen}"`, steps: visited };
     visited.push(`${current.screen}:${next.id}`);
     await tap(next);
   }
-  return { reached: false, reason: 'no player after 20 steps', steps: visited };
+  return { reached: false, reason: 'no player after 40 steps', steps: visited };
 }
 
 async function openPlayer(browser, url, problems, extra = {}) {
@@ -309,7 +303,11 @@ async function openPlayer(browser, url, problems, extra = {}) {
   await page.goto(url);
   await waitForFirstFrame(page);
   await settle(page);
-  const tap = async (item) => { await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2); await settle(page, 300, 3000); };
+  const tap = async (item) => {
+    const target = await scrollIntoView(page, item.id);  // the page scrolls by wheel, as with a mouse
+    await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
+    await settle(page, 300, 3000);
+  };
   const route = await reachPlayer(page, tap);
   return { context, page, route };
 }
@@ -354,10 +352,14 @@ async function sessionFigures(browser, url, problems) {
 // [{id, planned_ms, scheduled_ms}], both on the session clock: planned_ms from the core's plan,
 // scheduled_ms the time the audio was scheduled to start (AudioContext time mapped to that clock).
 const cueNa = (reason) => ({ visible: reason, hidden: reason });
+// The app's cue log (docs/platform.md): the cues scheduled on the audio clock, with at_ms from the
+// core's plan and scheduled_at_ms read back from the AudioContext, both on the app's clock.
 const readCueLog = (page) => page.evaluate(() => {
   const log = window.calfcoach && window.calfcoach.cueLog;
   if (log === undefined) return null;
-  return (typeof log === 'function' ? log.call(window.calfcoach) : log).map((cue) => ({ ...cue }));
+  return (typeof log === 'function' ? log.call(window.calfcoach) : log)
+    .filter((cue) => cue.how === 'scheduled')
+    .map((cue) => ({ id: cue.id, planned_ms: cue.at_ms, scheduled_ms: cue.scheduled_at_ms }));
 });
 const maxDeviation = (cues) => cues.length
   ? { cues: cues.length, max_ms: Math.max(...cues.map((cue) => Math.abs(cue.scheduled_ms - cue.planned_ms))) }
@@ -388,12 +390,17 @@ async function cueTiming(context, page) {
 // 6. Native core
 //-----------------------------------------------------------------------------
 function nativeCore() {
-  const headers = ['src/core/triage.hpp', 'src/core/session.hpp'];
-  const missing = headers.filter((header) => !existsSync(path.join(repoRoot, header)));
-  const reason = missing.length
-    ? 'n/a (core not merged yet)'
-    : 'n/a (core merged; bench/native/core_bench not written yet, see docs/performance.md)';
-  return { triage_all_ms: reason, simulate_10000_sessions_ms: reason };
+  // Built by scripts/bench with the native preset (RelWithDebInfo); run once, it prints JSON.
+  const binary = path.join(repoRoot, 'build', 'native', 'calfcoach_core_bench');
+  if (!existsSync(binary)) return { triage_all_ms: 'n/a (build/native/calfcoach_core_bench missing)', simulate_10000_sessions_ms: 'n/a' };
+  try {
+    const output = execFileSync(binary, { encoding: 'utf8', timeout: 600000 });
+    const figures = JSON.parse(output);
+    return { triage_all_ms: figures.triage_all_ms, simulate_10000_sessions_ms: figures.simulate_10000_sessions_ms };
+  } catch (error) {
+    const reason = `n/a (core_bench failed: ${String(error.message).split('\n')[0]})`;
+    return { triage_all_ms: reason, simulate_10000_sessions_ms: reason };
+  }
 }
 
 //-----------------------------------------------------------------------------
