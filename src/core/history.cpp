@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <functional>
 #include <limits>
 
 namespace calfcoach {
@@ -709,11 +710,13 @@ HistorySaveResult HistoryStore::save() {
     return result;
 }
 
-HistorySaveResult HistoryStore::add(const SessionRecord& record) {
+HistorySaveResult HistoryStore::commit(const SessionRecord* record, const std::function<std::string(HistoryData&)>& change) {
     HistorySaveResult result;
-    if (const std::string why = validate_record(record); !why.empty()) {
-        result.error = "invalid record: " + why;
-        return result;
+    if (record != nullptr) {
+        if (const std::string why = validate_record(*record); !why.empty()) {
+            result.error = "invalid record: " + why;
+            return result;
+        }
     }
     if (!loaded_ || read_only_) {
         result.error = !loaded_ ? "history not loaded yet"
@@ -721,8 +724,9 @@ HistorySaveResult HistoryStore::add(const SessionRecord& record) {
         return result;
     }
     HistoryData before = data_;
-    if (!insert_record(data_, record)) {
-        result.error = "a record with id '" + record.id + "' exists already";
+    if (std::string why = change(data_); !why.empty()) {
+        data_ = std::move(before);
+        result.error = std::move(why);
         return result;
     }
     result = save();
@@ -730,47 +734,28 @@ HistorySaveResult HistoryStore::add(const SessionRecord& record) {
     return result;
 }
 
+HistorySaveResult HistoryStore::add(const SessionRecord& record) {
+    return commit(&record, [&](HistoryData& data) -> std::string {
+        return insert_record(data, record) ? "" : "a record with id '" + record.id + "' exists already";
+    });
+}
+
 HistorySaveResult HistoryStore::replace(const SessionRecord& record) {
-    HistorySaveResult result;
-    if (const std::string why = validate_record(record); !why.empty()) {
-        result.error = "invalid record: " + why;
-        return result;
-    }
-    if (!loaded_ || read_only_) {
-        result.error = !loaded_ ? "history not loaded yet"
-                                : "history was written by a newer version of the app: not overwritten";
-        return result;
-    }
-    const auto it = std::find_if(data_.records.begin(), data_.records.end(),
-                                 [&](const SessionRecord& r) { return r.id == record.id; });
-    if (it == data_.records.end()) {
-        result.error = "no record with id '" + record.id + "'";
-        return result;
-    }
-    const SessionRecord before = *it;
-    *it = record;
-    std::stable_sort(data_.records.begin(), data_.records.end(), record_order);
-    result = save();
-    if (!result.ok) {  // memory matches what is stored
-        for (SessionRecord& r : data_.records)
-            if (r.id == record.id) r = before;
-        std::stable_sort(data_.records.begin(), data_.records.end(), record_order);
-    }
-    return result;
+    return commit(&record, [&](HistoryData& data) -> std::string {
+        const auto it = std::find_if(data.records.begin(), data.records.end(),
+                                     [&](const SessionRecord& r) { return r.id == record.id; });
+        if (it == data.records.end()) return "no record with id '" + record.id + "'";
+        *it = record;
+        std::stable_sort(data.records.begin(), data.records.end(), record_order);
+        return "";
+    });
 }
 
 HistorySaveResult HistoryStore::clear() {
-    HistorySaveResult result;
-    if (!loaded_ || read_only_) {
-        result.error = !loaded_ ? "history not loaded yet"
-                                : "history was written by a newer version of the app: not overwritten";
-        return result;
-    }
-    HistoryData before = std::move(data_);
-    data_ = HistoryData{};
-    result = save();
-    if (!result.ok) data_ = std::move(before);
-    return result;
+    return commit(nullptr, [](HistoryData& data) -> std::string {
+        data = HistoryData{};
+        return "";
+    });
 }
 
 //-----------------------------------------------------------------------------

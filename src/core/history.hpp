@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -205,6 +206,10 @@ public:
     HistorySaveResult save();
 
 private:
+    // The one path every change takes: checks the record (when given), refuses before load() or
+    // over a newer version's data, applies `change` (its non-empty return is the refusal), saves,
+    // and puts the data back as stored if anything failed.
+    HistorySaveResult commit(const SessionRecord* record, const std::function<std::string(HistoryData&)>& change);
     // Copies a value to a new quarantine key (or finds it already there). False if it could not.
     bool quarantine(const std::string& value, HistoryLoadReport& report);
 
