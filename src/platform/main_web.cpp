@@ -56,6 +56,7 @@ struct Shell {
 
     int active_touch = -1;  // identifier of the finger driving the pointer
     double wake_after_ms = -1;     // from the last frame: draw again after this long (-1: no need)
+    calfcoach::platform::SafeArea safe_area;  // CSS px, read when the size changes
     long wake_timer = 0;
     bool wake_timer_pending = false;
 };
@@ -99,6 +100,10 @@ void draw_frame() {
     context.now_ms = calfcoach::platform::web_services().monotonic_now_ms();  // ?timescale= runs it faster
     context.frame = s.frames_drawn + 1;
     context.device_pixel_ratio = s.dpr;
+    context.safe_top = s.safe_area.top;
+    context.safe_right = s.safe_area.right;
+    context.safe_bottom = s.safe_area.bottom;
+    context.safe_left = s.safe_area.left;
     const calfcoach::ui::FrameResult result = s.app.frame(context);
     ImGui::Render();
 
@@ -165,6 +170,7 @@ bool update_canvas_size() {
     s.dpr = dpr;
     s.framebuffer_width = fb_w;
     s.framebuffer_height = fb_h;
+    s.safe_area = calfcoach::platform::safe_area();  // insets change with rotation, i.e. with the size
     emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
     s.app.set_device_pixel_ratio(dpr);
     return true;

@@ -14,4 +14,10 @@ void mark_first_frame();
 void show_notice(NoticeKind kind, const char* text);
 void hide_notice();
 
+// The page's safe-area insets in CSS px (env(safe-area-inset-*), read through a probe element).
+struct SafeArea {
+    float top = 0, right = 0, bottom = 0, left = 0;
+};
+SafeArea safe_area();
+
 }  // namespace calfcoach::platform

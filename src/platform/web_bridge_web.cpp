@@ -43,9 +43,30 @@ EM_JS(void, cc_js_hide_notice, (), {
     if (box) box.hidden = true;
 });
 
+// env() is only readable through a computed style: a hidden probe element padded by the insets.
+EM_JS(void, cc_js_safe_area, (float* out), {
+    var probe = document.getElementById('cc-safe-area');
+    if (!probe) {
+        probe = document.createElement('div');
+        probe.id = 'cc-safe-area';
+        probe.className = 'cc-safe-area-probe';
+        probe.setAttribute('aria-hidden', 'true');
+        document.body.appendChild(probe);
+    }
+    var style = getComputedStyle(probe);
+    var sides = ['paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft'];
+    for (var i = 0; i < 4; i++) HEAPF32[(out >> 2) + i] = parseFloat(style[sides[i]]) || 0;
+});
+
 }  // extern "C"
 
 namespace calfcoach::platform {
+
+SafeArea safe_area() {
+    float values[4] = {0, 0, 0, 0};
+    cc_js_safe_area(values);
+    return SafeArea{values[0], values[1], values[2], values[3]};
+}
 
 void install_automation_surface() { cc_js_install_automation(); }
 void mark_first_frame() { cc_js_mark_first_frame(); }

@@ -151,7 +151,9 @@ FrameResult App::frame(const FrameContext& context) {
     // One column: the full width on phones, centred and capped on wide screens.
     const ImGuiIO& io = ImGui::GetIO();
     const Metrics& m = metrics();
-    const float padding = draw_.px(m.page_padding_px);
+    // The column keeps clear of the safe-area insets (a notch on either side in landscape).
+    const float inset_x = std::max(context.safe_left, context.safe_right) * dpr_;
+    const float padding = std::max(draw_.px(m.page_padding_px), inset_x + draw_.px(8));
     const float column_width = std::min(io.DisplaySize.x - 2.0f * padding, draw_.px(m.column_max_width_px));
     const float column_x = std::floor((io.DisplaySize.x - column_width) * 0.5f);
 
@@ -169,6 +171,7 @@ FrameResult App::frame(const FrameContext& context) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
+    ImGui::Dummy(ImVec2(0, context.safe_top * dpr_));
     vertical_space(draw_, screen_ == Screen::Home ? 16 : 4);
     switch (screen_) {
         case Screen::Home: draw_home(); break;
@@ -186,6 +189,7 @@ FrameResult App::frame(const FrameContext& context) {
         case Screen::ContentError: draw_content_error(); break;
     }
     vertical_space(draw_, 24);
+    ImGui::Dummy(ImVec2(0, context.safe_bottom * dpr_));
     if (library_animating_) result.animating = true;
     // A new screen is laid out (and scrolled to its top) over the next frame: draw it now rather than
     // at the next input, so what is shown and what state().items says are never stale.

@@ -45,6 +45,8 @@ struct FrameContext {
     double now_ms = 0.0;           // monotonic clock, ms (default 0)
     std::uint64_t frame = 0;       // frames drawn so far, for the automation surface (default 0)
     float device_pixel_ratio = 1;  // device pixels per CSS pixel (default 1)
+    // Safe-area insets in CSS px (notches, rounded corners, home indicator): kept clear of content.
+    float safe_top = 0, safe_right = 0, safe_bottom = 0, safe_left = 0;  // (default 0)
 };
 
 // What the UI asks of the platform after a frame.

@@ -200,3 +200,26 @@ TEST_CASE("after an early emergency stop the reasons come only from the answers 
     CHECK(ui.state()["level"] == "emergency");
     CHECK(ui.state()["reasons"] == 1);
 }
+
+TEST_CASE("at 320 px wide nothing is cut off on any screen of the path", "[ui][flow][layout]") {
+    UiDriver ui(320, 568, 2);
+    const auto all_inside = [&](const char* where) {
+        INFO(where << " / screen " << ui.state()["screen"]);
+        for (const auto& item : ui.state()["items"]) {
+            INFO(item["id"]);
+            CHECK(item["x"].get<float>() >= 0.0f);
+            CHECK(item["x"].get<float>() + item["w"].get<float>() <= 320.5f);
+            CHECK(item["h"].get<float>() >= 44.0f);
+        }
+    };
+    all_inside("home");
+    for (const char* menu : {"home.techniques", "home.learn", "home.history", "home.settings"}) {
+        REQUIRE(ui.tap(menu));
+        all_inside(menu);
+        REQUIRE(ui.tap("nav.back"));
+    }
+    start_ok_session(ui);
+    all_inside("player");
+    REQUIRE(ui.tap("player.hurts"));
+    all_inside("pain panel");
+}
