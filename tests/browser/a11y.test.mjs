@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  DESKTOP, PHONE, launchBrowser, newPage, openApp, repoRoot, settle, startServer, state, tap,
+  DESKTOP, PHONE, launchBrowser, newPage, openApp, repoRoot, saveScreenshot, settle, startServer, state, tap,
 } from './harness.mjs';
 
 let server;
@@ -344,10 +344,19 @@ for (const [device, textSize] of [[ZOOM_200, 100], [ZOOM_200, 150], [PHONE, 150]
     await tap(page, 'nav.back');
     await tap(page, 'home.start');
     await check('safety');
+    await saveScreenshot(page, `a11y-safety-text${textSize}`);
     await answerAll(page);
     await tap(page, 'safety.continue');
     await tap(page, 'prepare.start');
     await check('player');
+    await saveScreenshot(page, `a11y-player-text${textSize}`);
+    // Keyboard focus on a control below the fold scrolls the page to it (the canvas follows).
+    await focusById(page, 'player.end');
+    await settle(page);
+    await layerInSync(page);
+    const end = (await state(page)).items.find((i) => i.id === 'player.end');
+    assert.ok(end.y >= 0 && end.y + end.h <= device.viewport.height + 1, `player.end in view: ${JSON.stringify(end)}`);
+    assert.equal((await state(page)).focus, 'player.end');
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
