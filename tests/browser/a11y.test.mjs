@@ -252,7 +252,7 @@ async function runAxe(page, where) {
 
 test('axe: no serious or critical violations on any screen', async () => {
   const page = await newPage(browser, PHONE);
-  await openApp(page, url('?timescale=60'));
+  await openApp(page, url());
   const check = async (where) => { await layerInSync(page); await runAxe(page, where); };
   await check('home');
   for (const [item, where] of [['home.techniques', 'techniques'], ['home.learn', 'learn'], ['home.history', 'history'], ['home.settings', 'settings']]) {
@@ -270,6 +270,7 @@ test('axe: no serious or critical violations on any screen', async () => {
   await tap(page, 'prepare.start');
   await check('player');
   await tap(page, 'player.hurts');
+  await page.waitForFunction(() => window.calfcoach.state().items.some((i) => i.id === 'pain.cancel'));
   await check('player pain panel');
   await tap(page, 'pain.cancel');
   await tap(page, 'player.end');
