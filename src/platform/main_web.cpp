@@ -25,6 +25,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
+#include "platform/a11y.hpp"
 #include "platform/web_bridge.hpp"
 #include "platform/web_services.hpp"
 #include "ui/app.hpp"
@@ -106,6 +107,7 @@ void draw_frame() {
     context.safe_left = s.safe_area.left;
     const calfcoach::ui::FrameResult result = s.app.frame(context);
     ImGui::Render();
+    calfcoach::platform::a11y_after_frame(s.app);  // the HTML layer follows, only when it changed
 
     const calfcoach::ui::Rgb bg = s.app.palette().background;
     glViewport(0, 0, s.framebuffer_width, s.framebuffer_height);
@@ -284,8 +286,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         if (length == expected) io.AddInputCharactersUTF8(e->key);
     }
     wake();
-    // Keys the app uses are ours; everything else (browser shortcuts) keeps its default.
-    return key == ImGuiKey_Tab || key == ImGuiKey_Space || key == ImGuiKey_Enter || key == ImGuiKey_Escape ||
+    // Keys the app uses are ours; everything else (browser shortcuts) keeps its default. With the
+    // accessibility layer Tab is the browser's: it moves focus through the HTML controls.
+    if (key == ImGuiKey_Tab) return !calfcoach::platform::a11y_active();
+    return key == ImGuiKey_Space || key == ImGuiKey_Enter || key == ImGuiKey_Escape ||
            key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow || key == ImGuiKey_Backspace;
 }
 
@@ -396,6 +400,7 @@ int main() {
 
     calfcoach::platform::install_automation_surface();
     calfcoach::platform::install_test_hooks();  // ?test=1 only
+    calfcoach::platform::a11y_install(shell.app, [] { wake(); });
     shell.last_frame_ms = emscripten_get_now();
     wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events from here on

@@ -21,6 +21,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID: a drag that becomes a scroll must not press a button
 #include "ui/app_storage_keys.hpp"
+#include "ui/level_look.hpp"
 
 namespace calfcoach::ui {
 
@@ -129,6 +130,7 @@ FrameResult App::frame(const FrameContext& context) {
     const Screen screen_at_start = screen_;
     last_context_ = context;
     draw_.items.clear();
+    draw_.texts.clear();
     draw_.slider_held = false;
     library_animating_ = false;
     FrameResult result;
@@ -173,6 +175,8 @@ FrameResult App::frame(const FrameContext& context) {
     ImGui::PopStyleVar();
     ImGui::Dummy(ImVec2(0, context.safe_top * dpr_));
     vertical_space(draw_, screen_ == Screen::Home ? 16 : 4);
+    const Screen drawn = screen_;
+    drawn_question_ = question_index_;
     switch (screen_) {
         case Screen::Home: draw_home(); break;
         case Screen::SafetyConfirm: draw_safety_confirm(); break;
@@ -190,6 +194,11 @@ FrameResult App::frame(const FrameContext& context) {
     }
     vertical_space(draw_, 24);
     ImGui::Dummy(ImVec2(0, context.safe_bottom * dpr_));
+    update_announcements(drawn);
+    // What the accessibility layer asked for applies to this frame only (the item may be gone).
+    draw_.pending_activation.clear();
+    draw_.pending_slider.clear();
+    draw_.scroll_to_focus = false;
     if (library_animating_) result.animating = true;
     // A new screen is laid out (and scrolled to its top) over the next frame: draw it now rather than
     // at the next input, so what is shown and what state().items says are never stale.
@@ -287,12 +296,144 @@ void App::scroll_by_touch_drag() {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Accessibility: announcements and the HTML layer's actions
+//-----------------------------------------------------------------------------
+void App::announce(const std::string& text, bool assertive) {
+    if (text.empty()) return;
+    // Two things to say in one frame are said together, in order.
+    if (announce_frame_ == last_context_.frame && announce_seq_ > 0) {
+        announce_text_ += ". " + text;
+        announce_assertive_ = announce_assertive_ || assertive;
+        return;
+    }
+    announce_text_ = text;
+    announce_assertive_ = assertive;
+    announce_frame_ = last_context_.frame;
+    ++announce_seq_;
+}
+
+namespace {
+std::string duration_words(std::int64_t ms) {
+    const std::int64_t seconds = (ms + 500) / 1000;
+    const std::int64_t minutes = seconds / 60, rest = seconds % 60;
+    std::string text;
+    if (minutes > 0) text = std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+    if (rest > 0) text += (text.empty() ? "" : " ") + std::to_string(rest) + (rest == 1 ? " second" : " seconds");
+    return text.empty() ? "0 seconds" : text;
+}
+}  // namespace
+
+// "Left leg, step 2 of 5: Work the tight spots, 2 minutes"
+std::string App::phase_announcement() const {
+    const Session& session = *session_;
+    const Phase& phase = session.current_phase();
+    if (phase.kind == PhaseKind::GetReady) return "Get ready, " + duration_words(phase.duration_ms);
+    if (phase.kind == PhaseKind::SwitchLegs) {
+        std::optional<Side> next;
+        for (std::size_t i = session.phase_index() + 1; i < session.phases().size() && !next; ++i) next = session.phases()[i].side;
+        return std::string("Switch legs: ") + (next == Side::Right ? "right" : "left") + " leg next, " +
+               duration_words(phase.duration_ms);
+    }
+    if (phase.kind != PhaseKind::Step) return phase.title;
+    int index = 0, total = 0;
+    for (std::size_t i = 0; i < session.phases().size(); ++i) {
+        const Phase& other = session.phases()[i];
+        if (other.kind != PhaseKind::Step || other.side != phase.side) continue;
+        ++total;
+        if (i <= session.phase_index()) index = total;
+    }
+    if (!phase.side) return phase.title + ", " + duration_words(phase.duration_ms);  // before the legs
+    const std::string side = *phase.side == Side::Left ? "Left leg" : "Right leg";
+    return side + ", step " + std::to_string(index) + " of " + std::to_string(total) + ": " + phase.title + ", " +
+           duration_words(phase.duration_ms);
+}
+
+// What changed on screen, said once: a new screen (its title), each phase of a session, a new
+// safety question; an urgent or emergency safety result is said at once (assertive).
+void App::update_announcements(Screen drawn) {
+    drawn_screen_ = drawn;
+    const bool new_screen = announced_screen_ != drawn;
+    announced_screen_ = drawn;
+    std::string title, last_title;  // the screen's title; a safety question is its last heading
+    for (const ExportedText& text : draw_.texts)
+        if (text.kind == "h1") {
+            if (title.empty()) title = text.text;
+            last_title = text.text;
+        }
+    if (drawn == Screen::Player && session_ && !session_->finished()) {
+        if (new_screen || session_->phase_index() != announced_phase_) {
+            announced_phase_ = session_->phase_index();
+            announced_count_ = 0;
+            announce(phase_announcement());
+        }
+        // The last 3 seconds of switch legs (as the voice cues count them).
+        if (session_->current_phase().kind == PhaseKind::SwitchLegs) {
+            const std::int64_t left = (session_->remaining_ms(now()) + 999) / 1000;
+            if (left >= 1 && left <= 3 && left != announced_count_) {
+                announced_count_ = left;
+                announce(std::to_string(left));
+            }
+        }
+        return;
+    }
+    announced_phase_ = SIZE_MAX;
+    if (drawn == Screen::SafetyQuestion) {
+        if (new_screen || drawn_question_ != announced_question_) {
+            announced_question_ = drawn_question_;
+            announce("Question " + std::to_string(drawn_question_ + 1) + " of " + std::to_string(questions_.size()) +
+                     ": " + last_title);
+        }
+        return;
+    }
+    announced_question_ = SIZE_MAX;
+    if (!new_screen) return;
+    if (drawn == Screen::SafetyResult && safety_result_) {
+        const LevelLook& look = level_look(safety_result_->level);
+        announce(std::string("Safety check result: ") + look.title + ". " + look.todo,
+                 safety_result_->level >= SafetyLevel::Urgent);
+        return;
+    }
+    if (drawn == Screen::Done && session_ && session_->end_reason() == EndReason::None) {
+        announce("Done. " + title);
+        return;
+    }
+    announce(title);
+}
+
+bool App::activate_item(int index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= draw_.items.size()) return false;
+    const ExportedItem& item = draw_.items[static_cast<std::size_t>(index)];
+    if (item.disabled) return false;
+    draw_.pending_activation = item.id;
+    return true;
+}
+
+bool App::set_slider_item(int index, int value) {
+    if (index < 0 || static_cast<std::size_t>(index) >= draw_.items.size()) return false;
+    const ExportedItem& item = draw_.items[static_cast<std::size_t>(index)];
+    if (item.kind != ItemKind::Slider || item.disabled) return false;
+    draw_.pending_slider = item.id;
+    draw_.pending_slider_value = value;
+    return true;
+}
+
+void App::set_focus_item(int index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= draw_.items.size()) {
+        draw_.focus_id.clear();
+        return;
+    }
+    draw_.focus_id = draw_.items[static_cast<std::size_t>(index)].id;
+    draw_.scroll_to_focus = true;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Automation surface
 //-----------------------------------------------------------------------------
-std::string App::state_json() const {
-    const float to_css = 1.0f / std::max(dpr_, 0.01f);
+namespace {
+nlohmann::json items_json(const std::vector<ExportedItem>& list, float dpr) {
+    const float to_css = 1.0f / std::max(dpr, 0.01f);
     nlohmann::json items = nlohmann::json::array();
-    for (const ExportedItem& item : draw_.items) {
+    for (const ExportedItem& item : list) {
         nlohmann::json entry = {{"id", item.id},
                                 {"label", item.label},
                                 {"kind", to_string(item.kind)},
@@ -309,6 +450,29 @@ std::string App::state_json() const {
         }
         items.push_back(std::move(entry));
     }
+    return items;
+}
+
+nlohmann::json texts_json(const std::vector<ExportedText>& list) {
+    nlohmann::json texts = nlohmann::json::array();
+    for (const ExportedText& text : list)
+        texts.push_back({{"kind", text.kind}, {"text", text.text}, {"before", text.before_item}});
+    return texts;
+}
+}  // namespace
+
+std::string App::a11y_json() const {
+    const nlohmann::json state = {
+        {"screen", to_string(drawn_screen_)},  // the items' and texts' screen (navigation may be pending)
+        {"items", items_json(draw_.items, dpr_)},
+        {"texts", texts_json(draw_.texts)},
+        {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", announce_assertive_}}},
+    };
+    return dump_json(state);
+}
+
+std::string App::state_json() const {
+    nlohmann::json items = items_json(draw_.items, dpr_);
     nlohmann::json session = nullptr;
     if (session_) {
         const Session& s = *session_;
@@ -348,6 +512,9 @@ std::string App::state_json() const {
         {"high_contrast", settings_.high_contrast},
         {"content_ok", content_.ok()},
         {"animating", last_animating_},
+        {"texts", texts_json(draw_.texts)},
+        {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", announce_assertive_}}},
+        {"focus", draw_.focus_id},
     };
     if (screen_ == Screen::SafetyQuestion && question_index_ < questions_.size()) {
         state["question"] = questions_[question_index_]->id;

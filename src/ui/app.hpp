@@ -82,6 +82,14 @@ public:
     // "level": "..."|null, "storage": "persistent"|"memory", "notice": "..."}.
     [[nodiscard]] std::string state_json() const;
 
+    // The accessibility layer (src/platform/a11y_web.cpp): {"screen", "items", "texts", "announce"}
+    // of the last frame, and actions on an item by its index in the last frame's items (what the
+    // HTML control over it does): press it, set a slider, tell which one has keyboard focus (-1: none).
+    [[nodiscard]] std::string a11y_json() const;
+    bool activate_item(int index);
+    bool set_slider_item(int index, int value);
+    void set_focus_item(int index);
+
 private:
     //-- Frame and navigation (app.cpp) -----------------------------------------------------------
     void navigate(Screen to, bool remember = true);
@@ -93,6 +101,9 @@ private:
     [[nodiscard]] bool reduced_motion() const;
     [[nodiscard]] std::int64_t now() const { return static_cast<std::int64_t>(last_context_.now_ms); }
     void draw_notice_line();
+    void announce(const std::string& text, bool assertive = false);
+    void update_announcements(Screen drawn);
+    [[nodiscard]] std::string phase_announcement() const;
 
     //-- Screens (screen_*.cpp) -------------------------------------------------------------------
     void draw_home();                // screen_home.cpp
@@ -181,6 +192,18 @@ private:
     bool scroll_to_top_ = false;
     bool last_animating_ = false;     // the last frame asked for the next one (state().animating)
     std::uint64_t id_counter_ = 0;
+
+    // Announcements for screen readers (state().announce): the latest text and its sequence number.
+    std::string announce_text_;
+    std::uint64_t announce_seq_ = 0;
+    bool announce_assertive_ = false;
+    std::uint64_t announce_frame_ = 0;
+    std::optional<Screen> announced_screen_;
+    Screen drawn_screen_ = Screen::Home;
+    std::size_t drawn_question_ = 0;  // the screen the last frame drew (its items and texts)
+    std::size_t announced_phase_ = SIZE_MAX;
+    std::int64_t announced_count_ = 0;  // 3, 2, 1 at the end of switch legs
+    std::size_t announced_question_ = SIZE_MAX;
 };
 
 }  // namespace calfcoach::ui

@@ -263,6 +263,18 @@ void App::draw_player(FrameResult& result) {
 
     if (pain_panel_open_) return draw_pain_panel();
 
+    // Space pauses and resumes when keyboard focus is on no control (a control's own Space presses it).
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool nav_focus = (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0 && io.NavVisible;
+    if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && draw_.focus_id.empty() && !nav_focus && !session.finished()) {
+        if (session.paused()) {
+            session.resume(t);
+        } else {
+            session.pause(t);
+            save_session_in_progress();
+        }
+    }
+
     // Controls: back, pause/resume (the big one), next.
     const float gap = draw_.px(10);
     const float small = (width - gap * 2) * 0.25f;

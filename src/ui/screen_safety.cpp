@@ -139,6 +139,7 @@ void App::draw_safety_result() {
                   ImVec2(start.x + pad * 2 + icon, start.y + (height - title_size.y) * 0.5f), IM_COL32_WHITE, look.title,
                   nullptr, width - icon - pad * 3);
     ImGui::Dummy(ImVec2(width, height));
+    record_text(draw_, "h2", look.title);  // the banner's words, for the accessibility layer
     vertical_space(draw_, 8);
 
     if (level == SafetyLevel::Emergency) {

@@ -4,12 +4,30 @@
 #include <array>
 #include <cmath>
 
+#include "imgui_internal.h"  // ScrollToItem: keyboard focus from the accessibility layer
+
 namespace calfcoach::ui {
 namespace {
 
 ImU32 color(Rgb c, float alpha = 1.0f) { return to_u32(c, alpha); }
 
+// True (once) when the accessibility layer activated this item: the same as a tap on it.
+bool take_activation(DrawContext& ctx, const char* id) {
+    if (ctx.pending_activation.empty() || ctx.pending_activation != id) return false;
+    ctx.pending_activation.clear();
+    return true;
+}
+
+void text_record(DrawContext& ctx, const char* kind, const char* text) {
+    ctx.texts.push_back(ExportedText{kind, text, ctx.items.size()});
+}
+
 ExportedItem& record(DrawContext& ctx, const char* id, const char* label, ItemKind kind) {
+    if (ctx.scroll_to_focus && ctx.focus_id == id) {
+        // Keyboard focus moved to an item out of view: bring it in, as a browser does for a page.
+        ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY | ImGuiScrollFlags_KeepVisibleEdgeX);
+        ctx.scroll_to_focus = false;
+    }
     ExportedItem item;
     item.id = id;
     item.label = label;
@@ -20,8 +38,10 @@ ExportedItem& record(DrawContext& ctx, const char* id, const char* label, ItemKi
 }
 
 // A clear focus ring for keyboard users, drawn outside the control.
-void draw_focus_ring(const DrawContext& ctx, ImVec2 min, ImVec2 max, float rounding) {
-    if (!ImGui::IsItemFocused() || !ImGui::GetIO().NavVisible) return;
+// Drawn for ImGui's own keyboard focus and for the item whose HTML control has the page's focus.
+void draw_focus_ring(const DrawContext& ctx, ImVec2 min, ImVec2 max, float rounding, const char* id) {
+    const bool dom_focus = !ctx.focus_id.empty() && ctx.focus_id == id;
+    if (!dom_focus && (!ImGui::IsItemFocused() || !ImGui::GetIO().NavVisible)) return;
     const float gap = ctx.px(3);
     ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - gap, min.y - gap), ImVec2(max.x + gap, max.y + gap),
                                         color(ctx.palette->primary), rounding + gap, 0, ctx.px(3));
@@ -52,7 +72,8 @@ bool button(DrawContext& ctx, const char* id, const char* label, ButtonStyle sty
     const float height = style == ButtonStyle::Quiet ? ctx.px(48) : ctx.px(m.button_height_px);
     if (width <= 0.0f) width = style == ButtonStyle::Quiet ? text_size.x + ctx.px(28) : ImGui::GetContentRegionAvail().x;
 
-    const bool activated = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const bool activated = take_activation(ctx, id) || pressed;
     const bool held = ImGui::IsItemActive();
     const bool hovered = ImGui::IsItemHovered();
     const ImVec2 min = ImGui::GetItemRectMin();
@@ -99,13 +120,14 @@ bool button(DrawContext& ctx, const char* id, const char* label, ButtonStyle sty
             break;
         }
     }
-    draw_focus_ring(ctx, min, max, rounding);
+    draw_focus_ring(ctx, min, max, rounding, id);
     ImGui::PopFont();
     record(ctx, id, label, ItemKind::Button);
     return activated;
 }
 
 void heading(DrawContext& ctx, const char* text) {
+    text_record(ctx, "h1", text);
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->heading)));
     ImGui::PushTextWrapPos(0.0f);
@@ -116,6 +138,7 @@ void heading(DrawContext& ctx, const char* text) {
 }
 
 void display_title(DrawContext& ctx, const char* text) {
+    text_record(ctx, "h1", text);
     ImGui::PushFont(ctx.fonts.display);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->heading)));
     ImGui::PushTextWrapPos(0.0f);
@@ -126,6 +149,7 @@ void display_title(DrawContext& ctx, const char* text) {
 }
 
 void paragraph(DrawContext& ctx, const char* text, bool muted) {
+    text_record(ctx, "p", text);
     ImGui::PushFont(ctx.fonts.body);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(muted ? ctx.palette->text_muted : ctx.palette->text)));
     ImGui::PushTextWrapPos(0.0f);
@@ -144,7 +168,8 @@ bool toggle_row(DrawContext& ctx, const char* id, const char* label, bool* value
     ImGui::PushFont(ctx.fonts.body);
     const float width = ImGui::GetContentRegionAvail().x;
     const float height = ctx.px(52);
-    const bool activated = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const bool activated = take_activation(ctx, id) || pressed;
     if (activated) *value = !*value;
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
@@ -162,7 +187,7 @@ bool toggle_row(DrawContext& ctx, const char* id, const char* label, bool* value
     const float knob_x = *value ? track_max.x - track_h * 0.5f : track_min.x + track_h * 0.5f;
     draw->AddCircleFilled(ImVec2(knob_x, (track_min.y + track_max.y) * 0.5f), knob_r,
                           color(*value ? p.on_primary : p.border));
-    draw_focus_ring(ctx, min, max, ctx.px(8));
+    draw_focus_ring(ctx, min, max, ctx.px(8), id);
     ImGui::PopFont();
     record(ctx, id, label, ItemKind::Toggle).checked = *value;
     return activated;
@@ -176,7 +201,8 @@ bool checkbox_row(DrawContext& ctx, const char* id, const char* label, bool* val
     const float wrap = width - box - ctx.px(14);
     const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, false, wrap);
     const float height = std::max(ctx.px(48), text_size.y + ctx.px(16));
-    const bool activated = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const bool activated = take_activation(ctx, id) || pressed;
     if (activated) *value = !*value;
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
@@ -194,7 +220,7 @@ bool checkbox_row(DrawContext& ctx, const char* id, const char* label, bool* val
     draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize,
                   ImVec2(box_max.x + ctx.px(14), min.y + (height - text_size.y) * 0.5f), color(p.text), label,
                   nullptr, wrap);
-    draw_focus_ring(ctx, min, max, ctx.px(8));
+    draw_focus_ring(ctx, min, max, ctx.px(8), id);
     ImGui::PopFont();
     record(ctx, id, label, ItemKind::Toggle).checked = *value;
     return activated;
@@ -212,7 +238,8 @@ bool choice(DrawContext& ctx, const char* id, std::span<const char* const> optio
         if (i > 0) ImGui::SameLine(0, gap);
         const std::string item_id = std::string(id) + "." + std::to_string(i);
         const bool chosen = *selected == static_cast<int>(i);
-        if (ImGui::InvisibleButton(item_id.c_str(), ImVec2(width, height)) && !chosen) {
+        const bool pressed = ImGui::InvisibleButton(item_id.c_str(), ImVec2(width, height));
+        if ((take_activation(ctx, item_id.c_str()) || pressed) && !chosen) {
             *selected = static_cast<int>(i);
             changed = true;
         }
@@ -228,7 +255,7 @@ bool choice(DrawContext& ctx, const char* id, std::span<const char* const> optio
         draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize,
                       ImVec2(min.x + (width - text_size.x) * 0.5f, min.y + (height - text_size.y) * 0.5f),
                       color(now_chosen ? p.on_primary : p.text), options[i], nullptr, wrap);
-        draw_focus_ring(ctx, min, max, rounding);
+        draw_focus_ring(ctx, min, max, rounding, item_id.c_str());
         record(ctx, item_id.c_str(), options[i], ItemKind::Button).checked = now_chosen;
     }
     ImGui::PopFont();
@@ -254,6 +281,10 @@ bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value,
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) *value = std::max(min_value, *value - 1);
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) *value = std::min(max_value, *value + 1);
     }
+    if (!ctx.pending_slider.empty() && ctx.pending_slider == id) {
+        *value = ctx.pending_slider_value;
+        ctx.pending_slider.clear();
+    }
     *value = std::clamp(*value, min_value, max_value);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float cy = (min.y + max.y) * 0.5f;
@@ -267,7 +298,7 @@ bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value,
     }
     draw->AddCircleFilled(ImVec2(knob_x, cy), knob_r, color(p.primary));
     draw->AddCircle(ImVec2(knob_x, cy), knob_r, color(p.on_primary), 0, ctx.px(2));
-    draw_focus_ring(ctx, min, max, ctx.px(8));
+    draw_focus_ring(ctx, min, max, ctx.px(8), id);
     ExportedItem& item = record(ctx, id, label, ItemKind::Slider);
     item.value = *value;
     item.min_value = min_value;
@@ -276,6 +307,7 @@ bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value,
 }
 
 void subheading(DrawContext& ctx, const char* text) {
+    text_record(ctx, "h2", text);
     ImGui::PushFont(ctx.fonts.body);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->heading)));
     ImGui::PushTextWrapPos(0.0f);
@@ -292,6 +324,7 @@ void subheading(DrawContext& ctx, const char* text) {
 }
 
 void bullet(DrawContext& ctx, const char* text) {
+    text_record(ctx, "li", text);
     ImGui::PushFont(ctx.fonts.body);
     const float indent = ctx.px(22);
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -308,5 +341,7 @@ void bullet(DrawContext& ctx, const char* text) {
 }
 
 void vertical_space(DrawContext& ctx, float css_px) { ImGui::Dummy(ImVec2(0, ctx.px(css_px))); }
+
+void record_text(DrawContext& ctx, const char* kind, const char* text) { text_record(ctx, kind, text); }
 
 }  // namespace calfcoach::ui

@@ -28,6 +28,15 @@ struct ExportedItem {
     std::optional<int> value, min_value, max_value;  // sliders
 };
 
+// One text drawn in the last frame, for the accessibility layer: "h1" (display_title, heading),
+// "h2" (subheading), "p" (paragraph), "li" (bullet). `before_item` = how many items were recorded
+// before it, so the page can interleave texts and controls in reading order.
+struct ExportedText {
+    std::string kind;
+    std::string text;
+    std::size_t before_item = 0;
+};
+
 // Per-frame drawing context the widgets share: fonts, palette, scale, and the item list being built.
 struct DrawContext {
     Fonts fonts;
@@ -35,6 +44,14 @@ struct DrawContext {
     float scale = 1.0f;  // device pixels per CSS pixel x text size
     std::vector<ExportedItem> items;
     bool slider_held = false;  // a slider is being dragged: a touch drag must not scroll the page
+    std::vector<ExportedText> texts;  // headings and text of the frame (the accessibility layer)
+
+    // The accessibility layer (an HTML control over each item) acts on the drawn widgets by id:
+    std::string pending_activation;    // treat this item as pressed in this frame (then cleared)
+    std::string pending_slider;        // set this slider to pending_slider_value in this frame
+    int pending_slider_value = 0;
+    std::string focus_id;              // the item whose HTML control has keyboard focus: ring drawn
+    bool scroll_to_focus = false;      // scroll the focused item into view when it is drawn
 
     [[nodiscard]] float px(float css_px) const { return css_px * scale; }
 };
@@ -68,6 +85,8 @@ void subheading(DrawContext& ctx, const char* text);
 // A bullet list item, wrapped with a hanging indent.
 void bullet(DrawContext& ctx, const char* text);
 void vertical_space(DrawContext& ctx, float css_px);
+// Records a text drawn some other way (e.g. on a banner) for the accessibility layer.
+void record_text(DrawContext& ctx, const char* kind, const char* text);
 
 // Colour helper for draw lists.
 ImU32 to_u32(Rgb c, float alpha = 1.0f);

@@ -1,0 +1,364 @@
+// Accessibility (issue 7): the HTML layer over the canvas (web/a11y.js, src/platform/a11y_web.cpp).
+// Every drawn control has a real HTML control exactly over it, the screen's text is mirrored as HTML,
+// axe finds nothing serious, a whole session runs with the keyboard only, the live region says every
+// step in order, and reduced motion stops animation.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  DESKTOP, PHONE, launchBrowser, newPage, openApp, repoRoot, saveScreenshot, settle, startServer, state, tap,
+} from './harness.mjs';
+
+let server;
+let browser;
+let axeSource;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  axeSource = await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const url = (query = '') => new URL(query, server.url).href;
+
+// What the layer holds: every control with its rect, and the texts.
+const layer = (page) => page.evaluate(() => {
+  const root = document.getElementById('cc-a11y');
+  if (!root) return null;
+  const controls = [...root.querySelectorAll('[data-index]')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      id: el.dataset.id, tag: el.tagName.toLowerCase(), type: el.type, role: el.getAttribute('role'),
+      name: el.getAttribute('aria-label') || el.textContent, x: r.x, y: r.y, w: r.width, h: r.height,
+      checked: el.getAttribute('aria-checked'), pressed: el.getAttribute('aria-pressed'),
+      value: el.value, min: el.min, max: el.max,
+    };
+  });
+  const texts = [...root.querySelectorAll('h1, h2, p, li')].map((el) => ({ kind: el.tagName.toLowerCase(), text: el.textContent }));
+  return { controls, texts };
+});
+
+// Waits for the layer to match the last frame (it follows each frame that changed).
+async function layerInSync(page) {
+  await settle(page);
+  for (let i = 0; i < 40; i++) {
+    const [s, l] = [await state(page), await layer(page)];
+    if (l && l.controls.length === s.items.length && l.controls.every((c, k) => c.id === s.items[k].id)) return { s, l };
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the accessibility layer did not follow the frame');
+}
+
+async function checkAligned(page, where) {
+  const { s, l } = await layerInSync(page);
+  assert.ok(s.items.length > 0, `${where}: items`);
+  for (let k = 0; k < s.items.length; k++) {
+    const item = s.items[k];
+    const c = l.controls[k];
+    for (const [a, b] of [[c.x, item.x], [c.y, item.y], [c.w, item.w], [c.h, item.h]])
+      assert.ok(Math.abs(a - b) <= 2, `${where}: ${item.id} at ${JSON.stringify(c)} vs ${JSON.stringify(item)}`);
+    const label = item.label.replace(/^\u2039\s*/, '');
+    assert.equal(c.name, label, `${where}: ${item.id} name`);
+    if (item.kind === 'slider') {
+      assert.equal(c.type, 'range');
+      assert.equal(Number(c.value), item.value);
+      assert.equal(Number(c.min), item.min);
+      assert.equal(Number(c.max), item.max);
+    } else if (item.kind === 'toggle') {
+      assert.equal(c.role, 'checkbox');
+      assert.equal(c.checked, String(item.checked));
+    } else if (item.checked !== undefined) {
+      assert.equal(c.pressed, String(item.checked));
+    }
+  }
+  // The texts are there, in the order drawn.
+  assert.deepEqual(l.texts.map((t) => t.text), s.texts.map((t) => t.text), `${where}: texts`);
+  return s;
+}
+
+async function answerAll(page) {
+  for (let guard = 0; guard < 40; guard++) {
+    if ((await state(page)).screen !== 'safety') return;
+    await tap(page, 'safety.no');
+  }
+}
+
+for (const device of [PHONE, DESKTOP]) {
+  for (const textSize of [100, 150]) {
+    test(`each HTML control sits on its drawn widget: ${device.name}, text ${textSize}%`, async () => {
+      const page = await newPage(browser, device);
+      if (textSize !== 100) {
+        await page.addInitScript((size) => {
+          try { localStorage.setItem('settings', JSON.stringify({ v: 1, text_size: size })); } catch (e) { /* none */ }
+        }, textSize);
+      }
+      await openApp(page, url());
+      await checkAligned(page, 'home');
+      await tap(page, 'home.settings');
+      await checkAligned(page, 'settings');
+      await tap(page, 'nav.back');
+      await tap(page, 'home.start');
+      await checkAligned(page, 'safety');
+      await answerAll(page);
+      await checkAligned(page, 'safety_result');
+      await tap(page, 'safety.continue');
+      await checkAligned(page, 'prepare');
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+  }
+}
+
+// Tab until the control `id` has focus (Shift+Tab with back); fails after a full round.
+async function focusById(page, id, back = false) {
+  for (let i = 0; i < 60; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.dataset?.id ?? null);
+    if (focused === id) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`could not reach ${id} with the keyboard`);
+}
+
+async function keyActivate(page, id, key = 'Enter') {
+  await focusById(page, id);
+  await page.keyboard.press(key);
+  await settle(page);
+  await layerInSync(page);
+}
+
+test('keyboard only: home, the safety check, a whole session and done; every step announced in order', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openApp(page, url('?timescale=60'));
+  await layerInSync(page);
+  await keyActivate(page, 'home.start');
+  assert.equal((await state(page)).screen, 'safety');
+  // A new screen puts focus on its heading.
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  for (let guard = 0; guard < 40 && (await state(page)).screen === 'safety'; guard++) await keyActivate(page, 'safety.no', guard % 2 ? 'Enter' : 'Space');
+  assert.equal((await state(page)).screen, 'safety_result');
+  await keyActivate(page, 'safety.continue');
+  assert.equal((await state(page)).screen, 'prepare');
+  await keyActivate(page, 'prepare.preset.0', 'Space');
+  assert.equal((await state(page)).items.find((i) => i.id === 'prepare.preset.0').checked, true);
+  // Shift+Tab goes back through the controls too.
+  await focusById(page, 'prepare.start');
+  await page.keyboard.press('Shift+Tab');
+  const before = await page.evaluate(() => document.activeElement.dataset.id);
+  assert.notEqual(before, 'prepare.start');
+  // The canvas draws its focus ring on the focused control's widget.
+  await settle(page);
+  assert.equal((await state(page)).focus, before);
+  await keyActivate(page, 'prepare.start');
+  assert.equal((await state(page)).screen, 'player');
+
+  // Space with focus on no control pauses and resumes.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(200);
+  assert.equal((await state(page)).session.paused, true);
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(200);
+  assert.equal((await state(page)).session.paused, false);
+
+  const plan = [];
+  const deadline = Date.now() + 60000;
+  while (Date.now() < deadline) {
+    const s = await state(page);
+    if (s.screen !== 'player') break;
+    if (s.session.phase === 'step') {
+      const key = `${s.session.side}:${s.session.step}`;
+      if (plan[plan.length - 1] !== key) plan.push(key);
+    }
+    await page.waitForTimeout(50);
+  }
+  await page.waitForFunction(() => window.calfcoach.state().screen === 'done', null, { timeout: 30000 });
+  await settle(page);
+  const log = await page.evaluate(() => window.calfcoachA11y.log());
+  const texts = log.map((a) => a.text);
+  // Sequence numbers only grow, and every step was said, in order.
+  for (let i = 1; i < log.length; i++) assert.ok(log[i].seq > log[i - 1].seq);
+  // (Two things due in one frame are said together: "1. Right leg, step 1 of 4: ...".)
+  const steps = texts.flatMap((t) => [...t.matchAll(/(Left|Right) leg, step \d+ of \d+: [^,]+/g)].map((m) => m[0]));
+  assert.ok(steps.length >= plan.length && plan.length >= 4, `steps said: ${steps.join(' | ')}; seen: ${plan}`);
+  const perLeg = {};
+  const seenSteps = new Set(plan.map((key) => key.split(':')[0]));
+  assert.ok(seenSteps.has('left') && seenSteps.has('right'), `steps seen: ${plan}`);
+  for (const text of steps) {
+    const [, leg, n, total] = text.match(/(Left|Right) leg, step (\d+) of (\d+)/);
+    perLeg[leg] ??= [];
+    perLeg[leg].push(Number(n));
+    assert.ok(Number(n) <= Number(total));
+  }
+  // In order (at 60x a late frame can skip a whole step: tests/ui/test_a11y.cpp checks every one is said).
+  for (const leg of Object.keys(perLeg))
+    assert.ok(perLeg[leg].every((n, i) => i === 0 || n > perLeg[leg][i - 1]), `${leg}: ${perLeg[leg]}: ${texts.slice(-8).join(' | ')}`);
+  assert.equal(Object.keys(perLeg).length, 2);
+  assert.ok(texts.some((t) => t.startsWith('Switch legs')), 'switch legs said');
+  // (The 3-2-1 at the end of switch legs lasts 50 ms at this speed: tests/ui/test_a11y.cpp checks it.)
+  const questions = texts.filter((t) => /^Question \d+ of \d+: /.test(t)).map((t) => t.replace(/^Question \d+ of \d+: /, ''));
+  assert.ok(questions.length >= 2 && new Set(questions).size === questions.length, `each question said with its own text: ${questions}`);
+  assert.ok(texts.some((t) => t.startsWith('Done.')), 'done said');
+  assert.equal(await page.evaluate(() => document.getElementById('cc-live-polite').textContent), texts[texts.length - 1]);
+  // Escape goes back from a screen that has Back.
+  await keyActivate(page, 'nav.home');
+  await keyActivate(page, 'home.settings');
+  assert.equal((await state(page)).screen, 'settings');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal((await state(page)).screen, 'home');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('an emergency safety result is said at once (assertive)', async () => {
+  const page = await newPage(browser, PHONE);
+  await openApp(page, url());
+  await tap(page, 'home.start');
+  // The first question whose "yes" ends the check at emergency: try each until one does.
+  for (let guard = 0; guard < 40; guard++) {
+    const s = await state(page);
+    if (s.screen !== 'safety') break;
+    await tap(page, s.question && /breath|chest/.test(s.question) ? 'safety.yes' : 'safety.no');
+  }
+  const s = await state(page);
+  await layerInSync(page);
+  const log = await page.evaluate(() => window.calfcoachA11y.log());
+  const last = log[log.length - 1];
+  assert.equal(s.screen, 'safety_result');
+  assert.ok(last.text.startsWith('Safety check result'), last.text);
+  assert.equal(last.assertive, s.level === 'emergency' || s.level === 'urgent');
+  if (last.assertive) assert.equal(await page.evaluate(() => document.getElementById('cc-live-assertive').textContent), last.text);
+  await page.context().close();
+});
+
+async function runAxe(page, where) {
+  // CSP blocks an injected script: axe runs through CDP, which the page's CSP does not govern.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Runtime.evaluate', { expression: axeSource });
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: `axe.run(document, { resultTypes: ['violations'] }).then((r) => JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }))))`,
+    awaitPromise: true, returnByValue: true,
+  });
+  await cdp.detach();
+  assert.equal(exceptionDetails, undefined, JSON.stringify(exceptionDetails));
+  const violations = JSON.parse(result.value).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations)}`);
+}
+
+test('axe: no serious or critical violations on any screen', async () => {
+  const page = await newPage(browser, PHONE);
+  await openApp(page, url());
+  const check = async (where) => { await layerInSync(page); await runAxe(page, where); };
+  await check('home');
+  for (const [item, where] of [['home.techniques', 'techniques'], ['home.learn', 'learn'], ['home.history', 'history'], ['home.settings', 'settings']]) {
+    await tap(page, item);
+    await check(where);
+    await tap(page, 'nav.back');
+  }
+  await tap(page, 'home.start');
+  await check('safety');
+  await answerAll(page);
+  await check('safety_result');
+  await tap(page, 'safety.continue');
+  await check('prepare');
+  await tap(page, 'prepare.preset.0');
+  await tap(page, 'prepare.start');
+  await check('player');
+  await tap(page, 'player.hurts');
+  await page.waitForFunction(() => window.calfcoach.state().items.some((i) => i.id === 'pain.cancel'));
+  await check('player pain panel');
+  await tap(page, 'pain.cancel');
+  await tap(page, 'player.end');
+  await check('done');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('reduced motion: the setting follows the system and the player does not animate', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page, url());
+  assert.equal((await state(page)).reduced_motion, true);
+  await tap(page, 'home.start');
+  await answerAll(page);
+  await tap(page, 'safety.continue');
+  await tap(page, 'prepare.start');
+  // Get ready, then the first step.
+  await page.waitForFunction(() => window.calfcoach.state().session?.phase === 'step', null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  const s = await state(page);
+  assert.equal(s.session.playing, true);
+  assert.equal(s.animating, false);
+  await page.context().close();
+});
+
+test('the layer costs nothing while idle: no frames, and no changes to the page', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openApp(page, url());
+  await layerInSync(page);
+  await page.evaluate(() => {
+    window.__mutations = 0;
+    new MutationObserver((list) => { window.__mutations += list.length; })
+      .observe(document.getElementById('cc-a11y'), { subtree: true, childList: true, attributes: true });
+  });
+  const frame = (await state(page)).frame;
+  await page.waitForTimeout(1000);
+  assert.equal((await state(page)).frame, frame);
+  assert.equal(await page.evaluate(() => window.__mutations), 0);
+  await page.context().close();
+});
+
+// Low vision: browser zoom 200% on a 1280x800 window is a 640x400 CSS viewport at dpr 2; text 150%
+// on a phone. Every control stays inside the page's width, and no two overlap.
+const ZOOM_200 = { name: 'zoom200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
+for (const [device, textSize] of [[ZOOM_200, 100], [ZOOM_200, 150], [PHONE, 150]]) {
+  test(`low vision: usable at ${device.name}, text ${textSize}% (safety question, player, settings)`, async () => {
+    const page = await newPage(browser, device);
+    await page.addInitScript((size) => {
+      try { localStorage.setItem('settings', JSON.stringify({ v: 1, text_size: size })); } catch (e) { /* none */ }
+    }, textSize);
+    await openApp(page, url());
+    assert.equal((await state(page)).text_size, textSize);
+    const width = device.viewport.width;
+    const check = async (where) => {
+      const s = await state(page);
+      for (const item of s.items) {
+        assert.ok(item.x >= -1 && item.x + item.w <= width + 1, `${where}: ${item.id} cut off: ${JSON.stringify(item)}`);
+        assert.ok(item.h >= 44 || item.kind === 'slider', `${where}: ${item.id} too small: ${item.h}`);
+      }
+      for (let a = 0; a < s.items.length; a++) {
+        for (let b = a + 1; b < s.items.length; b++) {
+          const [p, q] = [s.items[a], s.items[b]];
+          const ox = Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x);
+          const oy = Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y);
+          assert.ok(ox <= 1 || oy <= 1, `${where}: ${p.id} overlaps ${q.id}`);
+        }
+      }
+    };
+    await tap(page, 'home.settings');
+    await check('settings');
+    await tap(page, 'nav.back');
+    await tap(page, 'home.start');
+    await check('safety');
+    await saveScreenshot(page, `a11y-safety-text${textSize}`);
+    await answerAll(page);
+    await tap(page, 'safety.continue');
+    await tap(page, 'prepare.start');
+    await check('player');
+    await saveScreenshot(page, `a11y-player-text${textSize}`);
+    // Keyboard focus on a control below the fold scrolls the page to it (the canvas follows).
+    await focusById(page, 'player.end');
+    await settle(page);
+    await layerInSync(page);
+    const end = (await state(page)).items.find((i) => i.id === 'player.end');
+    assert.ok(end.y >= 0 && end.y + end.h <= device.viewport.height + 1, `player.end in view: ${JSON.stringify(end)}`);
+    assert.equal((await state(page)).focus, 'player.end');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}

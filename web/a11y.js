@@ -1,0 +1,252 @@
+// a11y.js — the accessibility layer over the canvas (loaded by the app, src/platform/a11y_web.cpp).
+//
+// The app draws everything on one WebGL canvas, which has no accessibility tree. After each frame
+// that changed them, the app hands this script its interactive items (in CSS px) and the screen's
+// texts; we keep, in reading order:
+//   - a real focusable HTML control exactly over each drawn widget: <button> (role checkbox with
+//     aria-checked for toggles, aria-pressed for the chosen option of a choice), <input type=range>
+//     for sliders; invisible (opacity 0) — the canvas draws the focus ring on the widget;
+//   - the screen's headings, paragraphs and list items as HTML, visually hidden;
+//   - two live regions: polite (screens, steps, switch legs, the last 3 s, done) and assertive
+//     (an urgent or emergency safety result).
+// Pointer input: the controls have pointer-events: none, so taps and clicks always reach the canvas,
+// which does exactly what it did before; the controls serve keyboard focus and assistive technology
+// (their click events: Enter, Space, a screen reader's activate) and call the app's exports, which
+// treat the item as pressed on the next frame. Styles are set through the CSSOM (allowed by the CSP).
+(function () {
+  'use strict';
+
+  var root = null;
+  var polite = null;
+  var assertive = null;
+  var controls = [];   // controls[i] is the HTML control of items[i]
+  var signature = null;
+  var lastSeq = 0;
+  var log = [];        // every announcement written: {seq, text, assertive}
+
+  function hideVisually(el) {
+    var s = el.style;
+    s.position = 'absolute';
+    s.width = '1px';
+    s.height = '1px';
+    s.margin = '-1px';
+    s.padding = '0';
+    s.border = '0';
+    s.overflow = 'hidden';
+    s.clip = 'rect(0 0 0 0)';
+    s.clipPath = 'inset(50%)';
+    s.whiteSpace = 'nowrap';
+  }
+
+  function bridge() { return window.ccA11yBridge; }
+
+  function isControl(el) { return !!(el && el.dataset && el.dataset.index !== undefined); }
+
+  function setup() {
+    root = document.createElement('main');
+    root.id = 'cc-a11y';
+    var s = root.style;
+    s.position = 'fixed';
+    s.left = '0';
+    s.top = '0';
+    s.width = '0';
+    s.height = '0';
+    s.overflow = 'visible';
+    s.pointerEvents = 'none';
+    s.zIndex = '1';
+    polite = document.createElement('div');
+    polite.id = 'cc-live-polite';
+    polite.setAttribute('aria-live', 'polite');
+    polite.setAttribute('aria-atomic', 'true');
+    hideVisually(polite);
+    assertive = document.createElement('div');
+    assertive.id = 'cc-live-assertive';
+    assertive.setAttribute('aria-live', 'assertive');
+    assertive.setAttribute('aria-atomic', 'true');
+    hideVisually(assertive);
+    document.body.appendChild(root);
+    document.body.appendChild(polite);
+    document.body.appendChild(assertive);
+    // The canvas is a picture of what the layer says: screen readers read the layer.
+    var canvas = document.getElementById('canvas');
+    if (canvas) canvas.setAttribute('aria-hidden', 'true');
+    // The loading intro has done its job; the layer has the real headings now.
+    var intro = document.getElementById('intro');
+    if (intro) intro.hidden = true;
+
+    // Keys on a control are the control's (Tab moves focus, Enter/Space press, arrows move a slider):
+    // the app's window-level key handler must not see them (it would prevent their default).
+    // Escape goes on to the app: back.
+    var stop = function (event) {
+      if (isControl(event.target) && event.key !== 'Escape') event.stopPropagation();
+    };
+    root.addEventListener('keydown', stop);
+    root.addEventListener('keyup', stop);
+    root.addEventListener('click', function (event) {
+      var el = event.target;
+      if (!isControl(el) || el.type === 'range' || !bridge()) return;
+      event.preventDefault();
+      if (el.getAttribute('aria-disabled') === 'true') return;
+      bridge().activate(Number(el.dataset.index));
+    });
+    var slide = function (event) {
+      var el = event.target;
+      if (!isControl(el) || el.type !== 'range' || !bridge()) return;
+      bridge().setSlider(Number(el.dataset.index), Number(el.value));
+    };
+    root.addEventListener('input', slide);
+    root.addEventListener('change', slide);
+    root.addEventListener('focusin', function (event) {
+      if (isControl(event.target) && bridge()) bridge().setFocus(Number(event.target.dataset.index));
+    });
+    root.addEventListener('focusout', function (event) {
+      if (!isControl(event.relatedTarget) && bridge()) bridge().setFocus(-1);
+    });
+  }
+
+  function cleanLabel(label) {
+    return label.replace(/^\u2039\s*/, '');  // "‹ Back": the chevron is decoration
+  }
+
+  function makeControl(item, index) {
+    var el;
+    if (item.kind === 'slider') {
+      el = document.createElement('input');
+      el.type = 'range';
+      el.step = '1';
+      el.setAttribute('aria-label', item.label);
+    } else {
+      el = document.createElement('button');
+      el.type = 'button';
+      el.textContent = cleanLabel(item.label);
+      if (item.kind === 'toggle') el.setAttribute('role', 'checkbox');
+      else if (item.kind === 'link') el.setAttribute('role', 'link');
+    }
+    el.dataset.index = String(index);
+    el.dataset.id = item.id;
+    var s = el.style;
+    s.position = 'absolute';
+    s.margin = '0';
+    s.padding = '0';
+    s.border = '0';
+    s.boxSizing = 'border-box';
+    s.opacity = '0';
+    s.pointerEvents = 'none';
+    return el;
+  }
+
+  function refreshControl(el, item) {
+    var s = el.style;
+    s.left = item.x + 'px';
+    s.top = item.y + 'px';
+    s.width = item.w + 'px';
+    s.height = item.h + 'px';
+    if (item.disabled) el.setAttribute('aria-disabled', 'true');
+    else el.removeAttribute('aria-disabled');
+    if (item.kind === 'slider') {
+      el.min = String(item.min);
+      el.max = String(item.max);
+      if (document.activeElement !== el || el.value !== String(item.value)) el.value = String(item.value);
+      el.setAttribute('aria-valuetext', String(item.value));
+    } else if (item.kind === 'toggle') {
+      el.setAttribute('aria-checked', item.checked ? 'true' : 'false');
+    } else if (item.checked !== undefined) {
+      el.setAttribute('aria-pressed', item.checked ? 'true' : 'false');
+    }
+  }
+
+  function makeText(text) {
+    var el = document.createElement(text.kind === 'li' ? 'li' : text.kind);
+    el.textContent = text.text;
+    if (text.kind === 'h1' || text.kind === 'h2') el.tabIndex = -1;  // focus lands here on a new screen
+    if (text.kind !== 'li') hideVisually(el);
+    return el;
+  }
+
+  function rebuild(state, screenChanged) {
+    var active = document.activeElement;
+    var hadFocus = !!(active && root.contains(active));
+    var focusedId = isControl(active) ? active.dataset.id : null;
+    var focusedIndex = isControl(active) ? Number(active.dataset.index) : -1;
+
+    while (root.firstChild) root.removeChild(root.firstChild);
+    controls = [];
+    var list = null;
+    var firstHeading = null;
+    var append = function (el) {
+      if (el.tagName === 'LI') {
+        if (!list) {
+          list = document.createElement('ul');
+          hideVisually(list);
+          root.appendChild(list);
+        }
+        list.appendChild(el);
+        return;
+      }
+      list = null;
+      root.appendChild(el);
+    };
+    var t = 0;
+    var texts = state.texts;
+    for (var i = 0; i <= state.items.length; i++) {
+      for (; t < texts.length && texts[t].before <= i; t++) {
+        var textEl = makeText(texts[t]);
+        if (!firstHeading && textEl.tagName === 'H1') firstHeading = textEl;
+        append(textEl);
+      }
+      if (i === state.items.length) break;
+      var control = makeControl(state.items[i], i);
+      refreshControl(control, state.items[i]);
+      controls.push(control);
+      append(control);
+    }
+
+    if (!hadFocus) return;  // never take focus from a pointer user
+    var target = null;
+    if (focusedId && !screenChanged) {
+      for (var k = 0; k < controls.length && !target; k++) if (controls[k].dataset.id === focusedId) target = controls[k];
+    }
+    if (!target && !screenChanged && focusedIndex >= 0 && controls.length > 0)
+      target = controls[Math.min(focusedIndex, controls.length - 1)];  // Pause became Resume
+    if (!target) target = firstHeading || controls[0] || null;
+    if (target) target.focus({ preventScroll: true });
+  }
+
+  function announce(a) {
+    if (!a || !a.seq || a.seq <= lastSeq) return;
+    lastSeq = a.seq;
+    if (!a.text) return;
+    var region = a.assertive ? assertive : polite;
+    region.textContent = a.text;
+    log.push({ seq: a.seq, text: a.text, assertive: !!a.assertive });
+    if (log.length > 500) log.shift();
+  }
+
+  var lastScreen = null;
+  function update(json) {
+    if (!root) setup();
+    var state = JSON.parse(json);
+    var sig = [state.screen].concat(
+      state.items.map(function (i) { return i.id + '|' + i.kind + '|' + i.label; }),
+      state.texts.map(function (x) { return x.kind + '|' + x.before + '|' + x.text; })).join('\n');
+    if (sig !== signature) {
+      var screenChanged = lastScreen !== null && lastScreen !== state.screen;
+      signature = sig;
+      rebuild(state, screenChanged);
+    } else {
+      for (var i = 0; i < controls.length; i++) refreshControl(controls[i], state.items[i]);
+    }
+    lastScreen = state.screen;
+    announce(state.announce);
+  }
+
+  window.calfcoachA11y = {
+    update: update,
+    log: function () { return log.slice(); }
+  };
+  if (window.ccA11yPending) {
+    var pending = window.ccA11yPending;
+    window.ccA11yPending = null;
+    update(pending);
+  }
+})();
