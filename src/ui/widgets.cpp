@@ -126,37 +126,30 @@ bool button(DrawContext& ctx, const char* id, const char* label, ButtonStyle sty
     return activated;
 }
 
-void heading(DrawContext& ctx, const char* text) {
-    text_record(ctx, "h1", text);
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->heading)));
+// Wrapped text in one font and colour: every text helper below draws through this.
+static void wrapped_text(ImFont* font, Rgb colour, const char* text) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(colour)));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+void heading(DrawContext& ctx, const char* text) {
+    text_record(ctx, "h1", text);
+    wrapped_text(ctx.fonts.heading, ctx.palette->heading, text);
 }
 
 void display_title(DrawContext& ctx, const char* text) {
     text_record(ctx, "h1", text);
-    ImGui::PushFont(ctx.fonts.display);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->heading)));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    wrapped_text(ctx.fonts.display, ctx.palette->heading, text);
 }
 
 void paragraph(DrawContext& ctx, const char* text, bool muted) {
     text_record(ctx, "p", text);
-    ImGui::PushFont(ctx.fonts.body);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(muted ? ctx.palette->text_muted : ctx.palette->text)));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    wrapped_text(ctx.fonts.body, muted ? ctx.palette->text_muted : ctx.palette->text, text);
 }
 
 }  // namespace calfcoach::ui
@@ -308,14 +301,8 @@ bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value,
 
 void subheading(DrawContext& ctx, const char* text) {
     text_record(ctx, "h2", text);
-    ImGui::PushFont(ctx.fonts.body);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->heading)));
-    ImGui::PushTextWrapPos(0.0f);
-    // Body size, set apart by colour and space; ImGui has no bold face in our subset.
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    // Body size, set apart by colour and an accent rule; the subset font has no bold face.
+    wrapped_text(ctx.fonts.body, ctx.palette->heading, text);
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y + ctx.px(2)), ImVec2(min.x + ctx.px(32), max.y + ctx.px(2)),
@@ -331,11 +318,7 @@ void bullet(DrawContext& ctx, const char* text) {
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(start.x + ctx.px(7), start.y + ImGui::GetFontSize() * 0.55f),
                                                 ctx.px(3.5f), color(ctx.palette->primary));
     ImGui::Indent(indent);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color(ctx.palette->text)));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
+    wrapped_text(ctx.fonts.body, ctx.palette->text, text);
     ImGui::Unindent(indent);
     ImGui::PopFont();
 }
