@@ -171,6 +171,9 @@
 
     while (root.firstChild) root.removeChild(root.firstChild);
     controls = [];
+    // The focused control is gone (not every browser fires focusout on removal): no ring, and Space
+    // in the player is Pause again until a control has focus.
+    if (focusedId && bridge()) bridge().setFocus(-1);
     var list = null;
     var firstHeading = null;
     var append = function (el) {
