@@ -204,8 +204,9 @@ TEST_CASE("after an early emergency stop the reasons come only from the answers 
 TEST_CASE("at 320 px wide nothing is cut off on any screen of the path", "[ui][flow][layout]") {
     UiDriver ui(320, 568, 2);
     const auto all_inside = [&](const char* where) {
-        INFO(where << " / screen " << ui.state()["screen"]);
-        for (const auto& item : ui.state()["items"]) {
+        const auto state = ui.state();  // kept alive: the loop borrows from it
+        INFO(where << " / screen " << state["screen"]);
+        for (const auto& item : state["items"]) {
             INFO(item["id"]);
             CHECK(item["x"].get<float>() >= 0.0f);
             CHECK(item["x"].get<float>() + item["w"].get<float>() <= 320.5f);
