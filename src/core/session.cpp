@@ -717,4 +717,17 @@ std::string format_plan(const Routine& routine, Preset preset, const SessionOpti
     return out;
 }
 
+LegStepPosition leg_step_position(const Session& session) {
+    LegStepPosition position;
+    const Phase& current = session.current_phase();
+    if (current.kind != PhaseKind::Step) return position;
+    for (std::size_t i = 0; i < session.phases().size(); ++i) {
+        const Phase& other = session.phases()[i];
+        if (other.kind != PhaseKind::Step || other.side != current.side) continue;
+        ++position.total;
+        if (i <= session.phase_index()) position.index = position.total;
+    }
+    return position;
+}
+
 }  // namespace calfcoach

@@ -218,6 +218,14 @@ struct SessionRestore {
     std::string error;               // one line, for people, when session is empty
 };
 
+// Where the current step stands among the steps on its own leg ("step 2 of 4"): 1-based index and
+// count. Both 0 outside a step; for a step done once before the legs, among those steps.
+struct LegStepPosition {
+    int index = 0;
+    int total = 0;
+};
+LegStepPosition leg_step_position(const Session& session);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Plan text
 //-----------------------------------------------------------------------------

@@ -335,13 +335,7 @@ std::string App::phase_announcement() const {
                duration_words(phase.duration_ms);
     }
     if (phase.kind != PhaseKind::Step) return phase.title;
-    int index = 0, total = 0;
-    for (std::size_t i = 0; i < session.phases().size(); ++i) {
-        const Phase& other = session.phases()[i];
-        if (other.kind != PhaseKind::Step || other.side != phase.side) continue;
-        ++total;
-        if (i <= session.phase_index()) index = total;
-    }
+    const auto [index, total] = leg_step_position(session);
     if (!phase.side) return phase.title + ", " + duration_words(phase.duration_ms);  // before the legs
     const std::string side = *phase.side == Side::Left ? "Left leg" : "Right leg";
     return side + ", step " + std::to_string(index) + " of " + std::to_string(total) + ": " + phase.title + ", " +

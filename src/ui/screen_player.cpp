@@ -156,13 +156,7 @@ void App::draw_player(FrameResult& result) {
     // Where we are: leg, and step n of N on this leg.
     std::string where;
     if (phase.kind == PhaseKind::Step) {
-        int index = 0, total = 0;
-        for (std::size_t i = 0; i < session.phases().size(); ++i) {
-            const Phase& other = session.phases()[i];
-            if (other.kind != PhaseKind::Step || other.side != phase.side) continue;
-            ++total;
-            if (i <= session.phase_index()) index = total;
-        }
+        const auto [index, total] = leg_step_position(session);
         where = std::string(side_words(phase.side)) + " \xC2\xB7 step " + std::to_string(index) + " of " + std::to_string(total);
     } else if (phase.kind == PhaseKind::GetReady) {
         where = std::string("First: ") + side_words(session.options().only_leg ? session.options().only_leg : session.options().first_leg);

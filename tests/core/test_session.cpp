@@ -487,3 +487,29 @@ TEST_CASE("ease that leaves the second leg without steps drops the switch too", 
     gentle.gentle = true;
     CHECK(titles(plan_phases(routine, gentle)) == std::vector<std::string>{"Get ready", "Get oil and towel", "Done"});
 }
+
+TEST_CASE("leg_step_position counts the steps on the current leg only", "[session]") {
+    const calfcoach::Routine routine = fixture_routine();
+    Session s(routine, {});
+    CHECK(calfcoach::leg_step_position(s).total == 0);  // get ready: not a step
+    s.start(0);
+    std::int64_t now = 0;
+    int left_seen = 0, right_seen = 0, left_total = 0, right_total = 0;
+    while (!s.finished()) {
+        const auto position = calfcoach::leg_step_position(s);
+        if (s.phase() == calfcoach::PhaseKind::Step && s.side()) {
+            int& seen = *s.side() == calfcoach::Side::Left ? left_seen : right_seen;
+            ++seen;
+            CHECK(position.index == seen);  // 1, 2, 3... on each leg, restarting on the second
+            (*s.side() == calfcoach::Side::Left ? left_total : right_total) = position.total;
+        } else if (s.phase() != calfcoach::PhaseKind::Step) {
+            CHECK(position.index == 0);
+            CHECK(position.total == 0);
+        }
+        s.next(++now);
+    }
+    CHECK(left_seen > 1);
+    CHECK(left_total == left_seen);
+    CHECK(right_total == right_seen);
+    CHECK(left_seen == right_seen);
+}
