@@ -3,7 +3,7 @@
 //   1. first-load transfer (the requests the browser actually made, gzip -9 and brotli q11 of each body)
 //   2. start-up: navigation start -> performance mark "calfcoach-first-frame", cold and cache-warm
 //   3. main-thread cost (CDP Performance.getMetrics TaskDuration) idle; playing; playing + reduced motion
-//   4. cue timing (stubbed until the app exposes window.calfcoach.cueLog)
+//   4. cue timing: the audio clock against the core's plan, visible, and hidden (bench/hidden-cues.mjs)
 //   5. memory: wasm memory and JS heap after load (and after a session, once there is a player)
 //   6. native core timings (n/a until the triage and session engines are merged)
 // then checks the targets, prints a table and writes build/bench.json. Benchmarks, not tests: it never
@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 
 import { launchBrowser, repoRoot, scrollIntoView, startServer } from '../tests/browser/harness.mjs';
+import { hiddenCueTiming } from './hidden-cues.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -325,7 +326,7 @@ async function sessionFigures(browser, url, problems) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     result.playing = await mainThreadWindow(page, cdp, IDLE_MS);
-    result.cues = await cueTiming(context, page);
+    result.cues = await cueTiming(page, url);
     result.memory_after_session = { wasm_bytes: await wasmMemoryBytes(page), js_heap_bytes: await jsHeapBytes(cdp) };
     result.route = route;
     await context.close();
@@ -365,25 +366,14 @@ const maxDeviation = (cues) => cues.length
   ? { cues: cues.length, max_ms: Math.max(...cues.map((cue) => Math.abs(cue.scheduled_ms - cue.planned_ms))) }
   : 'n/a (no cue in the window)';
 
-async function cueTiming(context, page) {
+async function cueTiming(page, url) {
   if ((await readCueLog(page)) === null) return cueNa('n/a (no audio cues yet: window.calfcoach.cueLog absent)');
   // Visible: the cues of the window just measured (the session has been playing IDLE_MS).
-  const visibleCues = await readCueLog(page);
-  // Hidden: another tab in front for CUE_HIDDEN_MS, then the cues scheduled meanwhile.
-  const cover = await context.newPage();
-  await cover.bringToFront();
-  const hidden = await page.evaluate(() => document.visibilityState === 'hidden');
-  let hiddenResult;
-  if (!hidden) {
-    hiddenResult = 'n/a (this browser did not hide the page behind another tab)';
-  } else {
-    await sleep(CUE_HIDDEN_MS);
-    await page.bringToFront();
-    const all = await readCueLog(page);
-    hiddenResult = maxDeviation(all.slice(visibleCues.length));
-  }
-  await cover.close();
-  return { visible: maxDeviation(visibleCues), hidden: hiddenResult };
+  const visible = maxDeviation(await readCueLog(page));
+  // Hidden: a headful chromium of its own (bench/hidden-cues.mjs), another tab in front for CUE_HIDDEN_MS.
+  process.stderr.write(`bench: ours: cue timing with the page hidden (${CUE_HIDDEN_MS / 1000} s, headful chromium)\n`);
+  const hidden = await hiddenCueTiming(url, { hiddenMs: CUE_HIDDEN_MS });
+  return { visible, hidden };
 }
 
 //-----------------------------------------------------------------------------
@@ -430,7 +420,12 @@ function evaluateTargets(r) {
   const peerIdle = peer.idle.task_ms_per_10s;
   const pct = (value) => `${value.toFixed(2)}% of peer`;
   const session = r.session;
-  const cue = (kind) => (typeof session.cues?.[kind] === 'object' ? session.cues[kind].max_ms : session.cues?.[kind]);
+  // A cue that never sounded is as late as a cue can be: it fails the target.
+  const cue = (kind) => {
+    const figure = session.cues?.[kind];
+    if (typeof figure !== 'object' || figure === null) return figure;
+    return figure.missed > 0 ? Infinity : figure.max_ms;
+  };
   const playing = typeof session.playing === 'object' && session.playing ? session.playing.task_ms_per_10s : session.playing;
   const reduced = typeof session.reduced_motion === 'object' && session.reduced_motion
     ? session.reduced_motion.task_ms_per_10s : session.reduced_motion;
@@ -444,7 +439,7 @@ function evaluateTargets(r) {
     target('playing main thread <= 10% of peer', asPct(playing), 10, pct),
     target('playing, reduced motion <= 2% of peer', asPct(reduced), 2, pct),
     target('cue deviation <= 20 ms visible', cue('visible'), 20, (x) => fmtMs(x, 1)),
-    target('cue deviation <= 50 ms hidden', cue('hidden'), 50, (x) => fmtMs(x, 1)),
+    target('cue deviation <= 50 ms hidden', cue('hidden'), 50, (x) => (x === Infinity ? 'a cue missed' : fmtMs(x, 1))),
     target('wasm memory <= 32 MB', ours.memory.wasm_bytes, 32 * MB, fmtMB),
   ];
 }
@@ -503,7 +498,7 @@ function render(r) {
       typeof session.memory_after_session === 'object' && session.memory_after_session
         ? fmtMB(session.memory_after_session.wasm_bytes) : short(session.memory_after_session), '-', '-'],
     ['cue deviation, visible', typeof session.cues?.visible === 'object' ? fmtMs(session.cues.visible.max_ms, 1) : short(session.cues?.visible), '-', '-'],
-    ['cue deviation, hidden 2 min', typeof session.cues?.hidden === 'object' ? fmtMs(session.cues.hidden.max_ms, 1) : short(session.cues?.hidden), '-', '-'],
+    ['cue deviation, hidden 2 min', typeof session.cues?.hidden === 'object' ? `${fmtMs(session.cues.hidden.max_ms, 1)} (${session.cues.hidden.cues} cues, ${session.cues.hidden.missed} missed)` : short(session.cues?.hidden), '-', '-'],
     ['native: check every triage combination', short(r.native.triage_all_ms), '-', '-'],
     ['native: simulate 10,000 sessions', short(r.native.simulate_10000_sessions_ms), '-', '-'],
   ];

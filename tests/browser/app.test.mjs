@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  DESKTOP, PHONE, launchBrowser, newPage, openApp, saveScreenshot, settle, startServer, state, tap, touchDrag,
+  DESKTOP, PHONE, foreignRequests, launchBrowser, newPage, openApp, saveScreenshot, settle, startServer, state, tap, touchDrag,
 } from './harness.mjs';
 
 let server;
@@ -253,6 +253,9 @@ for (const device of [PHONE, DESKTOP]) {
       await saveScreenshot(page, 'safety-result-emergency');
       assert.equal((await state(page)).level, 'emergency');
       assert.deepEqual(page.problems, []);
+      // Every screen visited, a whole session played: no request went to any other host.
+      assert.ok(page.requests.length >= 5, `requests seen: ${page.requests.length}`);
+      assert.deepEqual(foreignRequests(page, server.url), []);
       await page.context().close();
     });
   });

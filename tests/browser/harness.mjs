@@ -50,6 +50,9 @@ export async function newPage(browser, device) {
     if (message.type() === 'error') page.problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  // Every request the page makes, for the "nothing leaves for another host" checks.
+  page.requests = [];
+  page.on('request', (request) => page.requests.push(request.url()));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
@@ -63,6 +66,12 @@ export async function openApp(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
   await settle(page);
+}
+
+// The requests of a page that went anywhere but `origin` (data: and blob: URLs stay in the page).
+export function foreignRequests(page, origin) {
+  const allowed = new URL(origin).origin;
+  return page.requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== allowed);
 }
 
 export const state = (page) => page.evaluate(() => window.calfcoach.state());
