@@ -281,14 +281,16 @@ async function idleAndMemory(browser, url, problems) {
 const isPlaying = (current) => current.screen === 'player' && !!current.session && current.session.playing === true;
 
 // Walks from home into a playing session the way a person would: Start, "No" to every safety
-// question, Continue, then Start the session (the item ids of the app's automation surface).
+// question, Continue, Start the session, then Next past "Get ready" into the first massage step
+// (the item ids of the app's automation surface).
 async function reachPlayer(page, tap) {
   if (!(await hasSurface(page))) return { reached: false, reason: 'no automation surface' };
   const visited = [];
   for (let step = 0; step < 40; step++) {
     const current = await appState(page);
-    if (isPlaying(current)) return { reached: true, steps: visited };
-    const forward = { home: 'home.start', safety: 'safety.no', safety_result: 'safety.continue', prepare: 'prepare.start' };
+    // A massage step, where the diagram moves: "Get ready" is still, so it would flatter the figure.
+    if (isPlaying(current) && current.session.phase === 'step') return { reached: true, steps: visited };
+    const forward = { home: 'home.start', safety: 'safety.no', safety_result: 'safety.continue', prepare: 'prepare.start', player: 'player.next' };
     const id = forward[current.screen];
     const next = id && (current.items || []).find((item) => item.id === id && !item.disabled);
     if (!next) return { reached: false, reason: `no way forward from screen "${current.screen}"`, steps: visited };

@@ -23,11 +23,11 @@
 #include <string>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
 #include "platform/a11y.hpp"
 #include "platform/web_bridge.hpp"
 #include "platform/web_services.hpp"
+#include "platform/webgl2_renderer.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -38,6 +38,10 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 // ImGui settles hover and activation over a couple of frames after each input event.
 constexpr int kFramesAfterInput = 3;
+// A screen that only animates (a massage stroke moving along the calf, nothing touched) is drawn at
+// about 30 frames a second, not the display's 60 to 120: the strokes are slow, and each frame costs
+// the battery. Input always gets the next frame at once.
+constexpr double kAnimationFrameMs = 30.0;
 
 struct Shell {
     GLFWwindow* window = nullptr;
@@ -54,6 +58,8 @@ struct Shell {
     bool context_lost = false;
     std::uint64_t frames_drawn = 0;
     double last_frame_ms = 0;
+    bool only_animating = false;   // the last frame asked for the next one only to animate
+    double last_animation_frame_time = 0;  // rAF time of the last frame drawn
 
     int active_touch = -1;  // identifier of the finger driving the pointer
     double wake_after_ms = -1;     // from the last frame: draw again after this long (-1: no need)
@@ -72,6 +78,7 @@ void schedule_wake_timer(double delay_ms);
 
 void wake(int frames = kFramesAfterInput) {
     g_shell->frames_wanted = std::max(g_shell->frames_wanted, frames);
+    g_shell->only_animating = false;  // something happened: the next display frame draws it
     schedule_frame();
 }
 
@@ -85,8 +92,7 @@ void draw_frame() {
     ImGuiIO& io = ImGui::GetIO();
     if (s.app.fonts_dirty()) {
         s.app.rebuild_fonts(*io.Fonts);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        calfcoach::platform::webgl2_renderer_update_fonts();
     }
     const double now = emscripten_get_now();
     // The clock can repeat a value (virtual time, privacy modes); ImGui needs a positive step.
@@ -95,7 +101,6 @@ void draw_frame() {
     io.DisplaySize = ImVec2(static_cast<float>(s.framebuffer_width), static_cast<float>(s.framebuffer_height));
     io.DisplayFramebufferScale = ImVec2(1, 1);  // we work in device pixels throughout
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     calfcoach::ui::FrameContext context;
     context.now_ms = calfcoach::platform::web_services().monotonic_now_ms();  // ?timescale= runs it faster
@@ -113,18 +118,28 @@ void draw_frame() {
     glViewport(0, 0, s.framebuffer_width, s.framebuffer_height);
     glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    calfcoach::platform::webgl2_renderer_draw(*ImGui::GetDrawData(), s.framebuffer_width, s.framebuffer_height);
 
     if (++s.frames_drawn == 1) calfcoach::platform::mark_first_frame();
+    s.only_animating = result.animating && s.frames_wanted == 0;
     if (result.animating) s.frames_wanted = std::max(s.frames_wanted, 1);
     s.wake_after_ms = result.wake_after_ms;
     // Input still queued (ImGui trickles a press and a release over separate frames): keep going.
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) s.frames_wanted = std::max(s.frames_wanted, 1);
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) {
+        s.frames_wanted = std::max(s.frames_wanted, 1);
+        s.only_animating = false;
+    }
 }
 
-EM_BOOL on_animation_frame(double, void*) {
+EM_BOOL on_animation_frame(double time, void*) {
     Shell& s = *g_shell;
     s.frame_scheduled = false;
+    if (s.only_animating && s.frames_wanted == 1 && time - s.last_animation_frame_time < kAnimationFrameMs) {
+        schedule_frame();  // too soon for an animation-only frame: wait for the next display frame
+        return EM_FALSE;
+    }
+    s.last_animation_frame_time = time;
+    s.only_animating = false;
     if (s.frames_wanted > 0) --s.frames_wanted;
     draw_frame();
     if (s.frames_wanted > 0) schedule_frame();
@@ -320,8 +335,9 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 EM_BOOL on_context_restored(int, const void*, void*) {
     Shell& s = *g_shell;
     // Every GL object died with the old context: rebuild the renderer and its font texture.
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    calfcoach::platform::webgl2_renderer_forget();
+    if (!calfcoach::platform::webgl2_renderer_init()) return EM_FALSE;  // the notice stays up
+    calfcoach::platform::webgl2_renderer_update_fonts();
     s.context_lost = false;
     calfcoach::platform::hide_notice();
     wake();
@@ -377,7 +393,11 @@ int main() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "calfcoach_web";
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!calfcoach::platform::webgl2_renderer_init()) {
+        calfcoach::platform::show_notice(calfcoach::platform::NoticeKind::Error,
+                                         "Calf Coach could not start its graphics. Try an up-to-date browser.");
+        return 1;
+    }
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, on_mouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse);
