@@ -199,8 +199,8 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 }
 
 // Zoom and moving the window to another screen change the ratio without a resize event on some
-// browsers: a cheap poll, which draws nothing unless something changed.
-void poll_device_pixel_ratio(void*) {
+// browsers: web_bridge watches the ratio and calls this (cc_device_pixel_ratio_changed, below).
+void on_device_pixel_ratio_changed() {
     if (update_canvas_size()) wake();
 }
 
@@ -349,6 +349,10 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 //-----------------------------------------------------------------------------
 // [SECTION] Exports to JavaScript
 //-----------------------------------------------------------------------------
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_device_pixel_ratio_changed() {
+    if (g_shell != nullptr) on_device_pixel_ratio_changed();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE const char* cc_state_json() {
     g_shell->state_json = g_shell->app.state_json();
     // The automation surface also reports what only the shell knows.
@@ -416,7 +420,7 @@ int main() {
     emscripten_set_visibilitychange_callback(nullptr, EM_FALSE, on_visibility);
     emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
     emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
-    emscripten_set_interval(poll_device_pixel_ratio, 1000, nullptr);
+    calfcoach::platform::watch_device_pixel_ratio();
 
     calfcoach::platform::install_automation_surface();
     calfcoach::platform::install_test_hooks();  // ?test=1 only

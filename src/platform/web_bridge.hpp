@@ -10,6 +10,8 @@ enum class NoticeKind { Info, Error };
 void install_automation_surface();
 // Marks the first frame (performance mark "calfcoach-first-frame") and reveals the canvas.
 void mark_first_frame();
+// Calls cc_device_pixel_ratio_changed() (main_web.cpp) whenever window.devicePixelRatio changes.
+void watch_device_pixel_ratio();
 // Shows or hides the in-page message (never alert()): e.g. the WebGL context was lost.
 void show_notice(NoticeKind kind, const char* text);
 void hide_notice();

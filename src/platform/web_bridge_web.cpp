@@ -25,6 +25,26 @@ EM_JS(void, cc_js_install_automation, (), {
     document.documentElement.setAttribute('data-calfcoach', 'ready');
 });
 
+/* A change of devicePixelRatio (zoom, another screen) comes with no resize event on some browsers.
+   A media query on the current ratio tells at once where the browser supports it; a one-number
+   compare each second catches the rest (headless emulation, old engines) without touching layout. */
+EM_JS(void, cc_js_watch_device_pixel_ratio, (), {
+    var last = window.devicePixelRatio;
+    function changed() {
+        if (window.devicePixelRatio === last) return;
+        last = window.devicePixelRatio;
+        _cc_device_pixel_ratio_changed();
+        watch();
+    }
+    function watch() {
+        try {
+            window.matchMedia('(resolution: ' + last + 'dppx)').addEventListener('change', changed, { 'once': true });
+        } catch (e) { /* the poll below still works */ }
+    }
+    watch();
+    setInterval(changed, 1000);
+});
+
 EM_JS(void, cc_js_mark_first_frame, (), {
     if (window['performance'] && performance['mark']) performance['mark']('calfcoach-first-frame');
     document.documentElement.classList.add('cc-started');
@@ -70,6 +90,7 @@ SafeArea safe_area() {
 
 void install_automation_surface() { cc_js_install_automation(); }
 void mark_first_frame() { cc_js_mark_first_frame(); }
+void watch_device_pixel_ratio() { cc_js_watch_device_pixel_ratio(); }
 void show_notice(NoticeKind kind, const char* text) { cc_js_show_notice(kind == NoticeKind::Error ? 1 : 0, text); }
 void hide_notice() { cc_js_hide_notice(); }
 

@@ -6,6 +6,7 @@
 // [SECTION] Zones: where each pattern works
 // [SECTION] Patterns: animated and static stroke guides
 // [SECTION] Labels
+// [SECTION] Body cache: the still drawing replayed, not recomputed
 // [SECTION] Entry points
 //
 // Everything is designed in "leg space": x from -1 (lateral, the outer side) to +1 (medial, the inner side),
@@ -19,6 +20,8 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace calfcoach::ui {
@@ -610,73 +613,16 @@ void draw_labels(ImDrawList* d, const DrawContext& ctx, const Style& st, const L
     }
 }
 
-}  // namespace
-
 //-----------------------------------------------------------------------------
-// [SECTION] Entry points
+// [SECTION] Body cache
 //-----------------------------------------------------------------------------
-float calf_diagram_height_for_width(float width) { return width * kAspect; }
+// The leg itself (skin, muscles, tendon, details, outline) is the same from frame to frame; only the
+// hands' pattern moves. Building it (smoothing, hulls, anti-aliased outlines) is most of a player
+// frame's cost, so its vertices are kept and copied back while nothing it depends on has changed.
+// Positions are kept relative to the rect, so a scrolled page still hits.
 
-bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext& ctx, const CalfDiagramParams& prm) {
-    const float rw = max.x - min.x, rh = max.y - min.y;
-    if (!d || rw <= 2 || rh <= 2) return false;
-    const Palette& p = *ctx.palette;
-
-    // The diagram's own box, 1:1.7, centred in the rect.
-    const float bw = std::min(rw, rh / kAspect), bh = bw * kAspect;
-    const ImVec2 box(min.x + (rw - bw) * 0.5f, min.y + (rh - bh) * 0.5f);
-
-    Style st;
-    st.p = &p;
-    // Sizes follow the drawing (a leg-space unit is a quarter of its width), with floors in CSS px so
-    // lines stay visible on a small drawing.
-    const float size_unit = bw * kLegHalfWidth;
-    st.line = std::max(size_unit * 0.022f, std::min(ctx.px(1.0f), size_unit * 0.04f));
-    st.thin = std::max(size_unit * 0.011f, std::min(ctx.px(0.6f), size_unit * 0.025f));
-    st.marker = std::max(size_unit * 0.085f, std::min(ctx.px(3.0f), size_unit * 0.16f));
-    const float size_scale = std::clamp(bw / ctx.px(320), 0.6f, 1.6f);
-    st.aa = std::max(1.0f, ctx.scale * 0.5f);
-
-    // The leg: x units of kLegHalfWidth x width; room kept for the outline and the foot.
-    const float margin = st.line + st.marker * 0.5f + 1.0f;
-    float unit = bw * kLegHalfWidth;
-    float cx = (min.x + max.x) * 0.5f;
-    const float medial_dir = prm.side == Side::Left ? 1.0f : -1.0f;  // the left leg's medial side is on the right
-
-    LabelLayout lay;
-    if (prm.show_labels) {
-        ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
-        if (font) {
-            lay.font_size = std::max(ctx.px(14.0f) * std::clamp(size_scale, 0.85f, 1.25f), 8.0f);
-            for (const Label& l : kLabels) lay.text_width = std::max(lay.text_width, font->CalcTextSizeA(lay.font_size, FLT_MAX, 0, l.text).x);
-            lay.gap = ctx.px(18.0f) * size_scale;
-            const float need = lay.text_width + lay.gap + 2.0f;
-            // Labels go on the medial side; move the leg the other way, then shrink it, until they fit.
-            const float lo = min.x + margin, hi = max.x - margin;
-            auto room = [&](float centre, float u) { return medial_dir > 0 ? hi - (centre + u) : (centre - u) - lo; };
-            if (room(cx, unit) < need) {
-                const float shifted = medial_dir > 0 ? hi - need - unit : lo + need + unit;
-                cx = medial_dir > 0 ? std::max(shifted, lo + unit) : std::min(shifted, hi - unit);
-            }
-            if (room(cx, unit) < need) {
-                unit = std::clamp((hi - lo - need) * 0.5f, 0.0f, unit);
-                cx = medial_dir > 0 ? lo + unit : hi - unit;
-            }
-            lay.show = unit >= bw * kLegHalfWidth * 0.55f;
-            if (!lay.show) {
-                unit = bw * kLegHalfWidth;
-                cx = (min.x + max.x) * 0.5f;
-            }
-        }
-    }
-    const float leg_scale = unit / (bw * kLegHalfWidth);
-    const float leg_h = (bh - 2 * margin) * leg_scale;
-    LegSpace s;
-    s.cx = cx;
-    s.top = box.y + margin + (bh - 2 * margin - leg_h) * 0.5f;
-    s.ux = unit * medial_dir;
-    s.uy = leg_h / kFloorBottom;  // leg space runs to the shadow under the heel
-
+// The leg, everything under the hands' pattern and the labels.
+void draw_body(ImDrawList* d, const Palette& p, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
     // The floor under the heel: a soft shadow, so the foot stands rather than floats.
     const ImU32 outline = col(p.skin_outline);
     {
@@ -774,6 +720,171 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
             ribbon(d, edge, w, al, p.skin_outline, st.aa);
         }
     }
+
+}
+
+struct BodyKey {
+    Palette palette{};
+    LegSpace space;                   // the leg's place and scale, relative to the rect's min
+    float line = 0, thin = 0, aa = 0;
+    FocusZone zone = FocusZone::WholeCalf;
+    bool highlight = true;
+    ImVec2 white_uv;                  // the font atlas's white pixel: a rebuilt atlas moves it
+    ImDrawListFlags flags = 0;        // anti-aliasing
+};
+static_assert(std::is_trivially_copyable_v<BodyKey>, "compared byte by byte");
+
+struct CachedBody {
+    BodyKey key;
+    ImVector<ImDrawVert> vertices;    // positions relative to the rect's min
+    ImVector<ImDrawIdx> indices;      // relative to the first vertex
+    std::uint64_t last_used = 0;
+};
+
+// A few bodies at once: the player's, and the techniques or learn screen's.
+std::array<CachedBody, 4> g_bodies;
+std::uint64_t g_body_uses = 0;
+DiagramCacheStats g_cache_stats;
+
+bool same_key(const BodyKey& a, const BodyKey& b) { return std::memcmp(&a, &b, sizeof(BodyKey)) == 0; }
+
+void draw_body_cached(ImDrawList* d, ImVec2 min, const Palette& p, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
+    BodyKey key{};  // value-initialised: zeroed first, padding too (the key is compared as bytes)
+    key.palette = p;
+    // Relative to the rect, to 1/256 px: the same leg at another place differs only by rounding.
+    const auto quantised = [](float v) { return std::round(v * 256.0f) / 256.0f; };
+    key.space.cx = quantised(s.cx - min.x);
+    key.space.top = quantised(s.top - min.y);
+    key.space.ux = quantised(s.ux);
+    key.space.uy = quantised(s.uy);
+    key.line = st.line;
+    key.thin = st.thin;
+    key.aa = st.aa;
+    key.zone = prm.zone;
+    key.highlight = prm.highlight;
+    key.white_uv = ImGui::GetFontTexUvWhitePixel();
+    key.flags = d->Flags;
+    const std::uint64_t use = ++g_body_uses;
+
+    for (CachedBody& body : g_bodies) {
+        if (body.vertices.empty() || !same_key(body.key, key)) continue;
+        // 16-bit indices: a draw list cannot address more than 65536 vertices without a new command.
+        if (d->_VtxCurrentIdx + static_cast<unsigned>(body.vertices.Size) > 0xFFFFu) break;
+        body.last_used = use;
+        ++g_cache_stats.hits;
+        d->PrimReserve(body.indices.Size, body.vertices.Size);
+        const auto base = static_cast<ImDrawIdx>(d->_VtxCurrentIdx);
+        for (const ImDrawVert& v : body.vertices) {
+            *d->_VtxWritePtr = v;
+            d->_VtxWritePtr->pos.x += min.x;
+            d->_VtxWritePtr->pos.y += min.y;
+            ++d->_VtxWritePtr;
+        }
+        for (const ImDrawIdx index : body.indices) *d->_IdxWritePtr++ = static_cast<ImDrawIdx>(base + index);
+        d->_VtxCurrentIdx += static_cast<unsigned>(body.vertices.Size);
+        return;
+    }
+
+    ++g_cache_stats.misses;
+    const int first_vertex = d->VtxBuffer.Size;
+    const int first_index = d->IdxBuffer.Size;
+    const int commands = d->CmdBuffer.Size;
+    const unsigned base = d->_VtxCurrentIdx;
+    draw_body(d, p, st, s, prm);
+    // Kept only when it all went into the current command (no clip or texture change inside).
+    if (d->CmdBuffer.Size != commands) return;
+    CachedBody* slot = &g_bodies[0];
+    for (CachedBody& body : g_bodies)
+        if (body.last_used < slot->last_used) slot = &body;
+    slot->key = key;
+    slot->last_used = use;
+    slot->vertices.resize(d->VtxBuffer.Size - first_vertex);
+    for (int i = 0; i < slot->vertices.Size; ++i) {
+        ImDrawVert v = d->VtxBuffer[first_vertex + i];
+        v.pos.x -= min.x;
+        v.pos.y -= min.y;
+        slot->vertices[i] = v;
+    }
+    slot->indices.resize(d->IdxBuffer.Size - first_index);
+    for (int i = 0; i < slot->indices.Size; ++i)
+        slot->indices[i] = static_cast<ImDrawIdx>(d->IdxBuffer[first_index + i] - base);
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
+float calf_diagram_height_for_width(float width) { return width * kAspect; }
+
+DiagramCacheStats calf_diagram_cache_stats() { return g_cache_stats; }
+
+void clear_calf_diagram_cache() {
+    for (CachedBody& body : g_bodies) body = CachedBody{};
+    g_cache_stats = {};
+}
+
+bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext& ctx, const CalfDiagramParams& prm) {
+    const float rw = max.x - min.x, rh = max.y - min.y;
+    if (!d || rw <= 2 || rh <= 2) return false;
+    const Palette& p = *ctx.palette;
+
+    // The diagram's own box, 1:1.7, centred in the rect.
+    const float bw = std::min(rw, rh / kAspect), bh = bw * kAspect;
+    const ImVec2 box(min.x + (rw - bw) * 0.5f, min.y + (rh - bh) * 0.5f);
+
+    Style st;
+    st.p = &p;
+    // Sizes follow the drawing (a leg-space unit is a quarter of its width), with floors in CSS px so
+    // lines stay visible on a small drawing.
+    const float size_unit = bw * kLegHalfWidth;
+    st.line = std::max(size_unit * 0.022f, std::min(ctx.px(1.0f), size_unit * 0.04f));
+    st.thin = std::max(size_unit * 0.011f, std::min(ctx.px(0.6f), size_unit * 0.025f));
+    st.marker = std::max(size_unit * 0.085f, std::min(ctx.px(3.0f), size_unit * 0.16f));
+    const float size_scale = std::clamp(bw / ctx.px(320), 0.6f, 1.6f);
+    st.aa = std::max(1.0f, ctx.scale * 0.5f);
+
+    // The leg: x units of kLegHalfWidth x width; room kept for the outline and the foot.
+    const float margin = st.line + st.marker * 0.5f + 1.0f;
+    float unit = bw * kLegHalfWidth;
+    float cx = (min.x + max.x) * 0.5f;
+    const float medial_dir = prm.side == Side::Left ? 1.0f : -1.0f;  // the left leg's medial side is on the right
+
+    LabelLayout lay;
+    if (prm.show_labels) {
+        ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
+        if (font) {
+            lay.font_size = std::max(ctx.px(14.0f) * std::clamp(size_scale, 0.85f, 1.25f), 8.0f);
+            for (const Label& l : kLabels) lay.text_width = std::max(lay.text_width, font->CalcTextSizeA(lay.font_size, FLT_MAX, 0, l.text).x);
+            lay.gap = ctx.px(18.0f) * size_scale;
+            const float need = lay.text_width + lay.gap + 2.0f;
+            // Labels go on the medial side; move the leg the other way, then shrink it, until they fit.
+            const float lo = min.x + margin, hi = max.x - margin;
+            auto room = [&](float centre, float u) { return medial_dir > 0 ? hi - (centre + u) : (centre - u) - lo; };
+            if (room(cx, unit) < need) {
+                const float shifted = medial_dir > 0 ? hi - need - unit : lo + need + unit;
+                cx = medial_dir > 0 ? std::max(shifted, lo + unit) : std::min(shifted, hi - unit);
+            }
+            if (room(cx, unit) < need) {
+                unit = std::clamp((hi - lo - need) * 0.5f, 0.0f, unit);
+                cx = medial_dir > 0 ? lo + unit : hi - unit;
+            }
+            lay.show = unit >= bw * kLegHalfWidth * 0.55f;
+            if (!lay.show) {
+                unit = bw * kLegHalfWidth;
+                cx = (min.x + max.x) * 0.5f;
+            }
+        }
+    }
+    const float leg_scale = unit / (bw * kLegHalfWidth);
+    const float leg_h = (bh - 2 * margin) * leg_scale;
+    LegSpace s;
+    s.cx = cx;
+    s.top = box.y + margin + (bh - 2 * margin - leg_h) * 0.5f;
+    s.ux = unit * medial_dir;
+    s.uy = leg_h / kFloorBottom;  // leg space runs to the shadow under the heel
+
+    draw_body_cached(d, min, p, st, s, prm);
 
     if (prm.show_pattern) draw_pattern(d, ctx, st, s, prm);
     if (lay.show) draw_labels(d, ctx, st, s, lay);

@@ -32,6 +32,15 @@ bool draw_calf_diagram(ImDrawList* draw, ImVec2 min, ImVec2 max, const DrawConte
 // Preferred height for a given width (so layouts can reserve space): width x 1.7.
 float calf_diagram_height_for_width(float width);
 
+// The still leg under the pattern is drawn once and its vertices replayed while its rect size, colours,
+// zone, scale and font atlas stay the same (see calf_diagram.cpp, "Body cache"). For tests and tuning:
+struct DiagramCacheStats {
+    int hits = 0;    // bodies copied from the cache (default 0)
+    int misses = 0;  // bodies drawn afresh (default 0)
+};
+DiagramCacheStats calf_diagram_cache_stats();
+void clear_calf_diagram_cache();  // also resets the stats
+
 // The alpha of the zone highlight's tint over the muscle (its outline is opaque). Public for the
 // contrast test: the stroke markers must stand out on the tinted muscle too.
 inline constexpr float kCalfHighlightTintAlpha = 0.30f;

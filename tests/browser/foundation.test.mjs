@@ -111,7 +111,9 @@ test('a change of device pixel ratio re-renders crisply', async () => {
   const page = await newPage(browser, DESKTOP);
   await openApp(page, server.url);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 800, height: 600, deviceScaleFactor: 2, mobile: false });
+  // The same size: only the ratio changes, so no resize event tells the app (as on some zooms).
+  const size = page.viewportSize();
+  await cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 2, mobile: false });
   await page.waitForFunction(() => window.calfcoach.state().dpr === 2, null, { timeout: 5000 });
   await settle(page);
   const canvas = await page.evaluate(() => ({ width: document.getElementById('canvas').width, css: innerWidth }));

@@ -46,6 +46,7 @@ public:
 
     struct Result {
         std::vector<ImDrawVert> verts;
+        std::vector<int> indices;  // relative to the call's first vertex
         bool animating = false;
     };
 
@@ -53,9 +54,12 @@ public:
     Result draw(ImVec2 min, ImVec2 max, const CalfDiagramParams& params) {
         ImDrawList* list = ImGui::GetForegroundDrawList();
         const int before = list->VtxBuffer.Size;
+        const int before_indices = list->IdxBuffer.Size;
+        const unsigned base = list->_VtxCurrentIdx;
         Result r;
         r.animating = draw_calf_diagram(list, min, max, ctx, params);
         r.verts.assign(list->VtxBuffer.Data + before, list->VtxBuffer.Data + list->VtxBuffer.Size);
+        for (int i = before_indices; i < list->IdxBuffer.Size; ++i) r.indices.push_back(static_cast<int>(list->IdxBuffer[i]) - static_cast<int>(base));
         return r;
     }
 
@@ -323,4 +327,72 @@ TEST_CASE("calf diagram: stroke markers stand out on the highlighted muscle", "[
             CHECK(contrast_ratio(p.highlight, tinted) >= 3.0);  // the zone's outline on its own tint
         }
     }
+}
+
+TEST_CASE("calf diagram: the cached leg is exactly the leg drawn afresh, wherever the rect moves", "[calf_diagram]") {
+    Canvas canvas;
+    CalfDiagramParams params;
+    params.reduced_motion = true;
+    params.zone = FocusZone::Soleus;
+    const ImVec2 a_min(10, 20), a_max(310, 530);
+    const ImVec2 shift(100, 50);
+    const ImVec2 b_min(a_min.x + shift.x, a_min.y + shift.y), b_max(a_max.x + shift.x, a_max.y + shift.y);
+
+    clear_calf_diagram_cache();
+    const auto fresh = canvas.draw(a_min, a_max, params);
+    CHECK(calf_diagram_cache_stats().misses == 1);
+    const auto again = canvas.draw(a_min, a_max, params);
+    CHECK(calf_diagram_cache_stats().hits == 1);
+    CHECK(same_geometry(fresh.verts, again.verts));
+    CHECK(fresh.indices == again.indices);
+    for (int index : again.indices) {
+        CHECK(index >= 0);
+        CHECK(index < static_cast<int>(again.verts.size()));
+    }
+
+    // Moved (the page scrolled): replayed, translated, equal to a fresh drawing at the new place.
+    const auto moved = canvas.draw(b_min, b_max, params);
+    CHECK(calf_diagram_cache_stats().hits == 2);
+    clear_calf_diagram_cache();
+    const auto moved_fresh = canvas.draw(b_min, b_max, params);
+    CHECK(calf_diagram_cache_stats().misses == 1);
+    REQUIRE(moved.verts.size() == moved_fresh.verts.size());
+    CHECK(moved.indices == moved_fresh.indices);
+    for (std::size_t i = 0; i < moved.verts.size(); ++i) {
+        CHECK(moved.verts[i].pos.x == Approx(moved_fresh.verts[i].pos.x).margin(1e-3));
+        CHECK(moved.verts[i].pos.y == Approx(moved_fresh.verts[i].pos.y).margin(1e-3));
+        // Fades computed from the position may round one step apart (1/255).
+        for (int shift_bits : {0, 8, 16, 24}) {
+            const int a = static_cast<int>((moved.verts[i].col >> shift_bits) & 0xFF);
+            const int b = static_cast<int>((moved_fresh.verts[i].col >> shift_bits) & 0xFF);
+            CHECK(std::abs(a - b) <= 1);
+        }
+    }
+
+    // Anything the leg depends on misses: colours, zone, size.
+    canvas.ctx.palette = &high_contrast_palette();
+    const auto contrast = canvas.draw(b_min, b_max, params);
+    CHECK(calf_diagram_cache_stats().misses == 2);
+    CHECK_FALSE(same_geometry(contrast.verts, moved_fresh.verts));
+    canvas.ctx.palette = &normal_palette();
+    params.zone = FocusZone::Achilles;
+    canvas.draw(b_min, b_max, params);
+    CHECK(calf_diagram_cache_stats().misses == 3);
+    canvas.draw(b_min, ImVec2(b_max.x + 40, b_max.y + 68), params);
+    CHECK(calf_diagram_cache_stats().misses == 4);
+    CHECK(calf_diagram_cache_stats().hits == 0);
+}
+
+TEST_CASE("calf diagram: an animated pattern still moves over the cached leg", "[calf_diagram]") {
+    Canvas canvas;
+    clear_calf_diagram_cache();
+    CalfDiagramParams params;
+    params.pattern = StrokePattern::SweepAnkleToKnee;
+    params.time_s = 0.4;
+    const auto first = canvas.draw(ImVec2(0, 0), ImVec2(300, 510), params);
+    params.time_s = 1.3;
+    const auto later = canvas.draw(ImVec2(0, 0), ImVec2(300, 510), params);
+    CHECK(calf_diagram_cache_stats().hits == 1);
+    CHECK(first.animating);
+    CHECK_FALSE(same_geometry(first.verts, later.verts));
 }
