@@ -151,10 +151,14 @@ void webgl2_renderer_forget() {
 void webgl2_renderer_update_fonts() {
     Renderer& r = g_renderer;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
-    int width = 0;
-    int height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);  // builds the atlas if it is not built
+    // Built by ui::build_fonts (never through GetTexDataAs*, which would link ImGui's default font).
+    const unsigned char* pixels = atlas.TexPixelsAlpha8;
+    const int width = atlas.TexWidth;
+    const int height = atlas.TexHeight;
+    if (pixels == nullptr || width <= 0 || height <= 0) {
+        emscripten_log(EM_LOG_CONSOLE | EM_LOG_ERROR, "calfcoach: the font atlas was not built");
+        return;
+    }
     if (r.font_texture == 0) glGenTextures(1, &r.font_texture);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, r.font_texture);

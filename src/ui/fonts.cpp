@@ -1,6 +1,7 @@
 #include "ui/fonts.hpp"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ImFontAtlasGetBuilderForStbTruetype
 #include "ui/font_data.hpp"
 #include "ui/theme.hpp"
 
@@ -39,7 +40,10 @@ Fonts build_fonts(ImFontAtlas& atlas, float scale) {
     fonts.body = add_font(atlas, m.body_font_px * scale);  // the first font is ImGui's default
     fonts.heading = add_font(atlas, m.heading_font_px * scale);
     fonts.display = add_font(atlas, m.display_font_px * scale);
-    atlas.Build();
+    // The stb_truetype builder directly, not ImFontAtlas::Build(): Build() would add ImGui's own
+    // ProggyClean font when none is given, and merely calling it links that font (about 10 KB gzip)
+    // into the download. The atlas always has our fonts here.
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
     return fonts;
 }
 
