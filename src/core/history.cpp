@@ -838,7 +838,17 @@ std::optional<double> average_pain_drop(const std::vector<SessionRecord>& record
 //-----------------------------------------------------------------------------
 namespace {
 
-std::string csv_field(std::string_view value) {
+// RFC 4180 quoting, and no formulas: a spreadsheet runs a cell starting with = + - @ (or a tab or
+// carriage return before one), so such a text cell gets a leading apostrophe, which spreadsheets
+// show as plain text. Our numbers are never negative, so no number is touched.
+std::string csv_field(std::string_view raw) {
+    std::string guarded;
+    if (!raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos) {
+        guarded = "'";
+        guarded += raw;
+        raw = guarded;
+    }
+    const std::string_view value = raw;
     if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
     std::string out = "\"";
     for (char c : value) {

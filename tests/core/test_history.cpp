@@ -338,6 +338,34 @@ TEST_CASE("CSV export: header, CRLF, RFC 4180 quoting", "[history]") {
           "\"a,b\",2026-01-01T00:01:00Z,\"say \"\"hi\"\"\nthen\",standard,left,7,9,401,5,,ok,none\r\n");
 }
 
+TEST_CASE("CSV export: a text cell that a spreadsheet would run as a formula is kept as text", "[history]") {
+    HistoryData d;
+    for (const std::string& hostile : {std::string("=HYPERLINK(\"http://x\")"), std::string("+1+1"), std::string("-2"),
+                                       std::string("@SUM(A1)"), std::string("\t=1")}) {
+        SessionRecord r = make_record(static_cast<int>(d.records.size()) + 1);
+        r.routine_id = hostile;
+        REQUIRE(insert_record(d, r));
+    }
+    const std::string csv = export_csv(d);
+    // Every cell of every line: none starts with a formula character, quoted or not.
+    std::size_t line_start = csv.find("\r\n") + 2;
+    int lines = 0;
+    while (line_start < csv.size()) {
+        const std::size_t line_end = csv.find("\r\n", line_start);
+        const std::string line = csv.substr(line_start, line_end - line_start);
+        ++lines;
+        CHECK((line.find(",'") != std::string::npos || line.find(",\"'") != std::string::npos));  // kept as text
+        for (const std::string bad : {",=", ",+", ",-", ",@", ",\"=", ",\"+", ",\"-", ",\"@", ",\t", ",\"\t"})
+            CHECK(line.find(bad) == std::string::npos);
+        line_start = line_end + 2;
+    }
+    CHECK(lines == 5);
+    CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);  // quoted, quotes doubled
+    CHECK(csv.find(",'-2,") != std::string::npos);
+    // Numbers are untouched.
+    CHECK(csv.find(",7,9,401,5,") != std::string::npos);
+}
+
 TEST_CASE("JSON export for a physio parses back with records and monthly", "[history]") {
     HistoryData d = data_with(1'002);
     const auto parsed = parse_json_limited(export_json(d), JsonLimits{4 * 1024 * 1024, 8});
