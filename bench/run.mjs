@@ -254,6 +254,34 @@ async function warmStarts(browser, url, problems, runs) {
   return samples;
 }
 
+// Service-worker warm: the first visit installs the worker; later loads come from its cache (as a
+// phone opening the saved app does). Samples count only while the worker controls the page.
+async function serviceWorkerStarts(browser, url, problems, runs) {
+  const context = await newContext(browser);
+  try {
+    const page = await newPage(context, problems);
+    await page.goto(url);
+    await waitForFirstFrame(page);
+    const registered = await page.evaluate(async () => {
+      if (!('serviceWorker' in navigator)) return 'no service worker support';
+      const ready = await Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 15000))]);
+      return ready ? true : 'no service worker became active within 15 s';
+    });
+    if (registered !== true) return `n/a (${registered})`;
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      await page.reload();
+      const ms = await waitForFirstFrame(page);
+      if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) return 'n/a (the page was not served by its service worker)';
+      samples.push(ms);
+      await settle(page, 300);
+    }
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
 //-----------------------------------------------------------------------------
 // 3 and 5. Idle main thread and memory after load
 //-----------------------------------------------------------------------------
@@ -490,6 +518,7 @@ function render(r) {
     ['  cold: wasm received at (median)', ...get((b) => fmtMs(b.startup.cold_wasm_received_median_ms))],
     ['  cold: wasm received -> first frame', ...get((b) => fmtMs(b.startup.cold_wasm_to_frame_median_ms))],
     [`start-up cache-warm, median of ${r.runs}`, ...get((b) => fmtMs(b.startup.warm_median_ms))],
+    [`start-up service worker, median of ${r.runs}`, ...get((b) => (b.startup.sw_median_ms === undefined ? '-' : short(fmtMs(b.startup.sw_median_ms))))],
     ['main thread idle, per 10 s', ...get((b) => fmtMs(b.idle.task_ms_per_10s, 1))],
     ['  frames drawn while idle', ...get((b) => b.idle.frames ?? '-')],
     ['main thread playing, per 10 s', playingCell(session.playing), '-', '-'],
@@ -565,12 +594,21 @@ async function main() {
     for (const build of BUILDS) {
       log(`${build.name}: cache-warm starts`);
       const warm = await warmStarts(browser, servers[build.name].url, problems[build.name], RUNS);
+      // Only ours has a service worker (dist/sw.js); the references are plain pages.
+      let sw = null;
+      if (build.name === 'ours') {
+        sw = existsSync(path.join(build.dir, 'sw.js'))
+          ? await serviceWorkerStarts(browser, servers[build.name].url, problems[build.name], RUNS)
+          : 'n/a (no dist/sw.js)';
+      }
       const samples = cold[build.name];
       result.builds[build.name].startup = {
         cold_ms: samples.map((sample) => sample.ms), cold_median_ms: median(samples.map((sample) => sample.ms)),
         cold_wasm_received_median_ms: median(samples.map((sample) => sample.wasm_received_ms).filter((v) => v !== null)),
         cold_wasm_to_frame_median_ms: median(samples.map((sample) => sample.wasm_to_frame_ms).filter((v) => v !== null)),
         warm_ms: warm, warm_median_ms: median(warm),
+        sw_ms: build.name === 'ours' && sw !== null ? sw : undefined,
+        sw_median_ms: build.name === 'ours' && Array.isArray(sw) ? median(sw) : (build.name === 'ours' ? sw : undefined),
       };
     }
     for (const build of BUILDS) {
