@@ -54,7 +54,7 @@
     update.setAttribute('aria-label', 'Update Calf Coach now');
     update.addEventListener('click', function () {
       if (sessionPlaying()) {
-        text.textContent = 'Pause the session first, then tap Update.';
+        text.textContent = 'Pause the session, then tap Update.';
         return;
       }
       requested = true;

@@ -196,7 +196,7 @@ test('update: a new version shows "Update available", reloads only on tap and ne
     await page.click('#cc-update-button');
     await page.waitForTimeout(1500);
     assert.equal(await page.evaluate(() => window.ccMarker), 'before');
-    assert.match(await page.textContent('#cc-update'), /Pause the session first/);
+    assert.match(await page.textContent('#cc-update'), /Pause the session, then tap Update/);
     assert.equal((await state(page)).session.playing, true);
     await saveScreenshot(page, 'update-during-session');
 
