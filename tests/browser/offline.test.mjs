@@ -236,6 +236,8 @@ test('Settings offers "Save for offline use", which downloads calfcoach-offline.
   const page = await newPage(browser, PHONE);
   await openApp(page, server.url);
   await tap(page, 'home.settings');
+  // Mirrored for keyboards and screen readers by the accessibility layer (web/a11y.js).
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save for offline use'), null, { timeout: 5000 });
   const download = page.waitForEvent('download', { timeout: 10000 });
   await tap(page, 'settings.save_offline');
   await saveScreenshot(page, 'settings-offline');
