@@ -3,6 +3,11 @@
 (function () {
   'use strict';
 
+  // Subresource Integrity of the scripts created at run time ({"app.js": "sha384-...", ...}), stamped
+  // into dist/boot.js by scripts/finalize-dist.mjs; empty here, so a copy straight from web/ loads
+  // unchecked. The browser refuses a script whose bytes do not match (script.onerror below).
+  var INTEGRITY = {};
+
   function showNotice(text) {
     var box = document.getElementById('notice');
     box.textContent = text;
@@ -43,6 +48,7 @@
 
   window.Module = {
     canvas: canvas,
+    ccIntegrity: INTEGRITY,  // read by the app for a11y.js (src/platform/a11y_web.cpp)
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: function () {
@@ -51,11 +57,29 @@
     }
   };
 
+  // The one-file offline page (calfcoach-offline.html, scripts/pwa/onefile.mjs) carries the wasm
+  // as base64 in a data block and app.js inline after this script: nothing to fetch.
+  var wasmData = document.getElementById('cc-wasm');
+  if (wasmData) {
+    try {
+      var text = atob(wasmData.textContent.replace(/\s+/g, ''));
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      window.Module.wasmBinary = bytes;
+    } catch (e) {
+      showNotice('This copy of Calf Coach is damaged. Save a new one from the Calf Coach website.');
+    }
+    return;
+  }
+
   var script = document.createElement('script');
   script.src = 'app.js';
+  if (INTEGRITY['app.js']) script.integrity = INTEGRITY['app.js'];
   script.async = true;
   script.onerror = function () {
-    showNotice('Calf Coach could not be loaded. Check your connection and reload the page.');
+    // A network failure, or a file that does not match this version (integrity): both need a reload.
+    showNotice('Calf Coach could not be loaded: a file was missing or did not match this version. ' +
+               'Check your connection and reload the page.');
   };
   document.body.appendChild(script);
 })();

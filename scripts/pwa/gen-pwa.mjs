@@ -1,33 +1,30 @@
-// scripts/pwa/gen-pwa.mjs — the installable app's generated files, written into the release folder
-// after every web build (CMake target calfcoach_pwa). Node built-ins only (zlib for PNG).
+// scripts/pwa/gen-pwa.mjs — the installable app's generated files, written into the release folder by
+// scripts/finalize-dist.mjs after every web build. Node built-ins only (zlib for PNG).
 //
 //   node scripts/pwa/gen-pwa.mjs DIST_DIR [--web WEB_DIR] [--sw-only]
 //
-// Writes, in this order:
-//   icons/icon-192.png, icons/icon-512.png, icons/icon-maskable-512.png, icons/apple-touch-icon.png
-//       rasterised from web/icon.svg (its <rect rx>, filled <path>s and stroked <path>s) by the small
-//       scanline rasteriser below; the maskable one is full-bleed with the drawing in the safe zone.
-//   manifest.webmanifest
-//   sw.js   from scripts/pwa/sw-template.js: the list of every file of the release (except sw.js and
-//       the one-file page, which is a download of its own) and a cache version made from their hashes,
-//       so any changed file makes a new service worker, which the page offers as "Update available".
+// writeIcons(): icons/icon-192.png, icons/icon-512.png, icons/icon-maskable-512.png,
+//     icons/apple-touch-icon.png, rasterised from web/icon.svg (its <rect rx>, filled <path>s and stroked
+//     <path>s) by the small scanline rasteriser below; the maskable one is full-bleed with the drawing
+//     in the safe zone.
+// writeManifest(): manifest.webmanifest.
+// writeServiceWorker(): sw.js from scripts/pwa/sw-template.js: the list of every file of the release
+//     (except sw.js and the one-file page, a download of its own) and a cache version made from their
+//     final bytes, so any changed file makes a new service worker, which the page offers as "Update
+//     available". Run it last, after every other file of dist/ is written.
 // --sw-only regenerates sw.js alone (the offline test uses it to "deploy" a change).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const dist = path.resolve(args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--web') || 'dist');
-const webDir = args.includes('--web') ? path.resolve(args[args.indexOf('--web') + 1]) : path.resolve(here, '..', '..', 'web');
-const swOnly = args.includes('--sw-only');
 
 export const THEME_COLOUR = '#166b60';
 export const BACKGROUND_COLOUR = '#f2f6f4';
 // Files never precached: the worker itself, and the one-file page (a separate download, ~1 MB).
-const NOT_PRECACHED = new Set(['sw.js', 'calfcoach-offline.html']);
+export const NOT_PRECACHED = new Set(['sw.js', 'calfcoach-offline.html']);
 
 //-- SVG subset: rect (rx), path with M/L/H/V/C/S/Z (absolute and relative), fill and stroke ---------
 function parseColour(text) {
@@ -222,7 +219,7 @@ function encodePng(px, size) {
 }
 
 //-- Files ----------------------------------------------------------------------------------------
-async function listFiles(dir, prefix = '') {
+export async function listFiles(dir, prefix = '') {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix + entry.name;
@@ -232,12 +229,12 @@ async function listFiles(dir, prefix = '') {
   return out.sort();
 }
 
-async function writeIfChanged(file, data) {
+export async function writeIfChanged(file, data) {
   try { if ((await readFile(file)).equals(Buffer.from(data))) return; } catch { /* new file */ }
   await writeFile(file, data);
 }
 
-async function writeIcons() {
+export async function writeIcons(dist, webDir) {
   const drawing = readDrawing(await readFile(path.join(webDir, 'icon.svg'), 'utf8'));
   await mkdir(path.join(dist, 'icons'), { recursive: true });
   const icons = [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true],
@@ -245,7 +242,7 @@ async function writeIcons() {
   for (const [name, size, maskable] of icons) await writeIfChanged(path.join(dist, 'icons', name), encodePng(render(drawing, size, { maskable }), size));
 }
 
-async function writeManifest() {
+export async function writeManifest(dist) {
   const manifest = {
     id: './',
     name: 'Calf Coach: guided calf self-massage',
@@ -268,7 +265,7 @@ async function writeManifest() {
   await writeIfChanged(path.join(dist, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2) + '\n');
 }
 
-async function writeServiceWorker() {
+export async function writeServiceWorker(dist) {
   const files = (await listFiles(dist)).filter((f) => !NOT_PRECACHED.has(f));
   const hash = createHash('sha256');
   for (const f of files) hash.update(f).update('\0').update(await readFile(path.join(dist, f))).update('\0');
@@ -280,9 +277,17 @@ async function writeServiceWorker() {
   return { version, files };
 }
 
-if (!swOnly) {
-  await writeIcons();
-  await writeManifest();
+// Command line (the offline test's "deploy", or by hand); finalize-dist.mjs imports the functions.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2);
+  const webIndex = args.indexOf('--web');
+  const positional = args.filter((a, i) => !a.startsWith('--') && (webIndex < 0 || i !== webIndex + 1));
+  const dist = path.resolve(positional[0] || 'dist');
+  const webDir = webIndex >= 0 ? path.resolve(args[webIndex + 1]) : path.resolve(here, '..', '..', 'web');
+  if (!args.includes('--sw-only')) {
+    await writeIcons(dist, webDir);
+    await writeManifest(dist);
+  }
+  const { version, files } = await writeServiceWorker(dist);
+  console.log(`sw.js: ${version}, ${files.length} files precached`);
 }
-const { version, files } = await writeServiceWorker();
-console.log(`sw.js: ${version}, ${files.length} files precached`);

@@ -33,6 +33,9 @@ EM_JS(void, cc_js_a11y_install, (), {
         var script = document.createElement('script');
         script['id'] = 'cc-a11y-script';
         script['src'] = 'a11y.js';
+        /* Subresource Integrity: web/boot.js passes the hashes stamped at build time. */
+        var integrity = Module['ccIntegrity'];
+        if (integrity && integrity['a11y.js']) script['integrity'] = integrity['a11y.js'];
         document.body.appendChild(script);
     }
 });

@@ -78,6 +78,10 @@ public:
 
     ui::ServiceStatus status() override;
 
+    // Offline copy (issue 6): offered over http(s); the one-file page is the copy itself.
+    OfflineCopy offline_copy() override;
+    bool save_offline_copy() override;
+
 private:
     WebKeyValueStore storage_;
     double timescale_ = 1.0;

@@ -606,6 +606,39 @@ EM_JS(void, cc_dev_js_open_link, (const char* url_text), {
     }
 });
 
+/* The one-file offline page (issue 6): 1 when this page is that copy (its <html> carries
+   data-calfcoach-onefile), 0 when it is served over http(s) and can offer it, 2 otherwise. */
+EM_JS(int, cc_dev_js_offline_copy, (), {
+    try {
+        if (document.documentElement.hasAttribute('data-calfcoach-onefile')) return 1;
+        var scheme = location.protocol;
+        return scheme === 'https:' || scheme === 'http:' ? 0 : 2;
+    } catch (e) {
+        console.warn('calfcoach: offline copy check failed: ' + (e && e.message));
+        return 2;
+    }
+});
+
+/* Downloads calfcoach-offline.html from beside index.html. The service worker does not precache it
+   (about 1 MB, a download of its own), so with no connection the download cannot work: refuse. */
+EM_JS(int, cc_dev_js_save_offline_copy, (), {
+    try {
+        if (navigator['onLine'] === false) return 0;
+        var link = document.createElement('a');
+        link.href = 'calfcoach-offline.html';
+        link['download'] = 'calfcoach-offline.html';
+        link.rel = 'noopener';
+        link.hidden = true;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        return 1;
+    } catch (e) {
+        console.warn('calfcoach: saving the offline copy failed: ' + (e && e.message));
+        return 0;
+    }
+});
+
 EM_JS(int, cc_dev_js_prefers_reduced_motion, (), {
     try {
         return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
@@ -732,6 +765,19 @@ void WebServices::open_link(std::string_view url) {
 }
 
 bool WebServices::prefers_reduced_motion() { return cc_dev_js_prefers_reduced_motion() == 1; }
+
+ui::Services::OfflineCopy WebServices::offline_copy() {
+    switch (cc_dev_js_offline_copy()) {
+    case 0: return OfflineCopy::Offered;
+    case 1: return OfflineCopy::ThisIsIt;
+    default: return OfflineCopy::Unavailable;
+    }
+}
+
+bool WebServices::save_offline_copy() {
+    if (offline_copy() != OfflineCopy::Offered) return false;
+    return cc_dev_js_save_offline_copy() == 1;
+}
 
 ui::ServiceStatus WebServices::status() {
     const int capabilities = cc_svc_js_capabilities();

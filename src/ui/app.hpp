@@ -121,6 +121,7 @@ private:
     void draw_learn();
     void draw_history();             // screen_history.cpp
     void draw_settings();            // screen_settings.cpp
+    void draw_offline_copy();        // screen_settings.cpp: Settings -> About, the one-file page
     void draw_content_error();
 
     //-- Session plumbing (screen_player.cpp) ----------------------------------------------------
@@ -180,6 +181,9 @@ private:
 
     // History screen.
     bool confirm_clear_ = false;
+
+    // Settings: the last "Save for offline use" was refused (shown under the button).
+    bool offline_save_failed_ = false;
 
     Screen screen_ = Screen::Home;
     std::vector<Screen> back_stack_;

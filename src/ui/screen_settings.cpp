@@ -76,12 +76,33 @@ void App::draw_settings() {
     paragraph(draw_, "Calf Coach guides self-massage for tight, tired calves. It does not diagnose or treat any "
                      "illness. If you have a medical condition, or any doubt, ask a doctor or physio first. "
                      "Everything stays on this device: nothing is sent anywhere.");
+    draw_offline_copy();
     std::set<std::string> sources;
     for (const TriageRule& rule : content_.content.triage.rules)
         if (!rule.source.empty()) sources.insert(rule.source);
     if (!sources.empty()) {
         paragraph(draw_, "The safety check follows public health guidance:", true);
         for (const std::string& source : sources) bullet(draw_, source.c_str());
+    }
+}
+
+// Settings -> About: the one-file offline page, offered from the served site only.
+void App::draw_offline_copy() {
+    switch (services_.offline_copy()) {
+    case Services::OfflineCopy::Offered:
+        paragraph(draw_, "Save Calf Coach as one file on this device: open that file later to use the app with no "
+                         "internet connection.", true);
+        if (button(draw_, "settings.save_offline", "Save for offline use", ButtonStyle::Outline))
+            offline_save_failed_ = !services_.save_offline_copy();
+        vertical_space(draw_, 8);
+        if (offline_save_failed_)
+            paragraph(draw_, "The offline copy could not be saved. Connect to the internet and try again.");
+        break;
+    case Services::OfflineCopy::ThisIsIt:
+        paragraph(draw_, "This copy of Calf Coach is a single file that already works offline.", true);
+        break;
+    case Services::OfflineCopy::Unavailable:
+        break;
     }
 }
 

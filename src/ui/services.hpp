@@ -67,6 +67,16 @@ public:
     virtual bool prefers_reduced_motion() = 0;
 
     virtual ServiceStatus status() = 0;
+
+    //-- Offline copy (issue 6) -------------------------------------------------------------------
+    // The one-file page calfcoach-offline.html, served beside index.html, runs with no network when
+    // opened from the device's files. Offered: this page can download it; ThisIsIt: this page is that
+    // copy (nothing to fetch); Unavailable: neither (e.g. a page opened from disk that is not the copy).
+    enum class OfflineCopy { Offered, ThisIsIt, Unavailable };
+    virtual OfflineCopy offline_copy() = 0;
+    // Starts the download of the one-file page. Returns false when that is not possible (not
+    // Offered, no connection, the browser refused).
+    virtual bool save_offline_copy() = 0;
 };
 
 }  // namespace calfcoach::ui

@@ -76,6 +76,16 @@ public:
         return current;
     }
 
+    // Offline copy: what offline_copy() answers, whether saving works, and how often it was asked.
+    OfflineCopy offline_copy_answer = OfflineCopy::Offered;
+    bool save_offline_copy_succeeds = true;
+    int save_offline_copy_calls = 0;
+    OfflineCopy offline_copy() override { return offline_copy_answer; }
+    bool save_offline_copy() override {
+        ++save_offline_copy_calls;
+        return offline_copy_answer == OfflineCopy::Offered && save_offline_copy_succeeds;
+    }
+
     // True when a cue with this id was due (played) at least once.
     [[nodiscard]] bool was_due(std::string_view id) const {
         for (const Cue& cue : due)

@@ -1,0 +1,70 @@
+// scripts/finalize-dist.mjs — the last step of every web build (CMake target calfcoach_finalize, run
+// after calfcoach_web links and on every build, so a change to a web/ file alone is finalized too).
+// Node built-ins only. It works on the copies in DIST (never on web/), in this order, because each
+// step hashes the final bytes of the one before:
+//   1. Subresource Integrity: the sha384 of app.js, a11y.js and pwa.js into boot.js (its INTEGRITY
+//      map: boot.js sets script.integrity on what it creates, and passes it to the app for a11y.js),
+//      then integrity="sha384-..." on every <script src> of index.html (boot.js, pwa.js).
+//   2. icons/*.png and manifest.webmanifest (scripts/pwa/gen-pwa.mjs).
+//   3. calfcoach-offline.html, the one-file page (scripts/pwa/onefile.mjs).
+//   4. sw.js last: its cache version is a hash of every file it precaches, as finally written.
+// Stamping is idempotent (it replaces earlier stamps), and a file is rewritten only when it changed.
+//
+//   node scripts/finalize-dist.mjs DIST_DIR [--web WEB_DIR]
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { writeIcons, writeIfChanged, writeManifest, writeServiceWorker } from './pwa/gen-pwa.mjs';
+import { ONE_FILE_NAME, buildOneFile } from './pwa/onefile.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+
+// The scripts created at run time, by boot.js (app.js) or the app (a11y.js); pwa.js is listed too so
+// every script of ours has its hash in one place.
+const RUNTIME_SCRIPTS = ['app.js', 'a11y.js', 'pwa.js'];
+const INTEGRITY_MAP = /var INTEGRITY = \{[^}\n]*\};/;
+
+export async function stampIntegrity(dist) {
+  const hashes = {};
+  for (const name of RUNTIME_SCRIPTS) hashes[name] = sri(await readFile(path.join(dist, name)));
+  const bootFile = path.join(dist, 'boot.js');
+  const boot = await readFile(bootFile, 'utf8');
+  if (!INTEGRITY_MAP.test(boot)) throw new Error('boot.js: no "var INTEGRITY = {...};" line to stamp');
+  await writeIfChanged(bootFile, boot.replace(INTEGRITY_MAP, () => `var INTEGRITY = ${JSON.stringify(hashes)};`));
+
+  const indexFile = path.join(dist, 'index.html');
+  let html = await readFile(indexFile, 'utf8');
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  if (!tags.length) throw new Error('index.html: no <script> to stamp');
+  for (const tag of tags) {
+    const src = /\bsrc="([^"]+)"/.exec(tag);
+    if (!src) throw new Error(`index.html: inline script is not allowed by the CSP: ${tag}`);
+    const hash = sri(await readFile(path.join(dist, src[1])));
+    const stamped = tag.replace(/\s+integrity="[^"]*"/, '').replace(/>$/, ` integrity="${hash}">`);
+    html = html.replace(tag, stamped);
+  }
+  await writeIfChanged(indexFile, html);
+  return hashes;
+}
+
+export async function finalize(dist, webDir) {
+  await stampIntegrity(dist);
+  await writeIcons(dist, webDir);
+  await writeManifest(dist);
+  await writeIfChanged(path.join(dist, ONE_FILE_NAME), await buildOneFile(dist));
+  return writeServiceWorker(dist);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2);
+  const webIndex = args.indexOf('--web');
+  const positional = args.filter((a, i) => !a.startsWith('--') && (webIndex < 0 || i !== webIndex + 1));
+  const dist = path.resolve(positional[0] || 'dist');
+  const webDir = webIndex >= 0 ? path.resolve(args[webIndex + 1]) : path.resolve(here, '..', 'web');
+  const { version, files } = await finalize(dist, webDir);
+  console.log(`finalize-dist: integrity stamped, ${ONE_FILE_NAME} written, sw.js ${version} precaches ${files.length} files`);
+}

@@ -1,0 +1,290 @@
+// Offline use and script integrity (issue 6): the installable app (manifest, icons, service worker),
+// running with the server gone, an update offered and applied only when tapped (never mid-session),
+// the one-file page from file:// under its own CSP, Settings -> "Save for offline use", and Subresource
+// Integrity on every script of ours (a tampered app.js is refused with a plain message).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import {
+  DESKTOP, PHONE, distDir, launchBrowser, newPage, openApp, repoRoot, saveScreenshot, scrollIntoView, settle,
+  startServer, state, tap, touchDrag,
+} from './harness.mjs';
+
+let server;
+let browser;
+const temps = [];
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  for (const dir of temps) await rm(dir, { recursive: true, force: true });
+});
+
+const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+const distFile = (name) => readFile(path.join(distDir, name));
+
+// A copy of the release to change without touching dist/.
+async function distCopy() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'calfcoach-dist-'));
+  temps.push(dir);
+  await cp(distDir, dir, { recursive: true });
+  return dir;
+}
+
+async function waitForController(page) {
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
+}
+
+async function answerAllNo(page) {
+  for (let guard = 0; guard < 40 && (await state(page)).screen === 'safety'; guard++) await tap(page, 'safety.no');
+}
+
+async function startQuickSession(page) {
+  await tap(page, 'home.start');
+  await answerAllNo(page);
+  assert.equal((await state(page)).screen, 'safety_result');
+  await tap(page, 'safety.continue');
+  await tap(page, 'prepare.preset.0');
+  await tap(page, 'prepare.start');
+  assert.equal((await state(page)).screen, 'player');
+  assert.equal((await state(page)).session.playing, true);
+}
+
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+  assert.equal(bytes.toString('ascii', 12, 16), 'IHDR');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+test('manifest: valid JSON with the required fields, linked from index.html, icons of the right sizes', async () => {
+  const manifest = JSON.parse(await distFile('manifest.webmanifest'));
+  for (const field of ['id', 'name', 'short_name', 'start_url', 'scope', 'theme_color', 'background_color'])
+    assert.equal(typeof manifest[field], 'string', `manifest.${field}`);
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+  const wanted = [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']];
+  for (const [sizes, purpose] of wanted) {
+    const icon = manifest.icons.find((i) => i.sizes === sizes && i.purpose === purpose && i.type === 'image/png');
+    assert.ok(icon, `a ${sizes} ${purpose} PNG icon`);
+    const [w, h] = pngSize(await distFile(icon.src));
+    assert.equal(`${w}x${h}`, sizes, icon.src);
+  }
+  assert.deepEqual(pngSize(await distFile('icons/apple-touch-icon.png')), [180, 180]);
+  const html = (await distFile('index.html')).toString();
+  assert.match(html, /<link rel="manifest" href="manifest.webmanifest">/);
+  assert.match(html, /<link rel="apple-touch-icon" href="icons\/apple-touch-icon.png">/);
+  assert.match(html, /<meta name="apple-mobile-web-app-title" content="Calf Coach">/);
+  const served = await fetch(new URL('manifest.webmanifest', server.url));
+  assert.equal(served.headers.get('content-type'), 'application/manifest+json');
+});
+
+test('integrity: every script of index.html and every script added at run time carries its sha384', async () => {
+  const html = (await distFile('index.html')).toString();
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert.ok(tags.length >= 2, tags.join());
+  for (const tag of tags) {
+    const src = /src="([^"]+)"/.exec(tag)[1];
+    assert.equal(/integrity="([^"]+)"/.exec(tag)?.[1], sri(await distFile(src)), `${src} in index.html`);
+  }
+  const page = await newPage(browser, DESKTOP);
+  await openApp(page, server.url);
+  await page.waitForFunction(() => !!window.calfcoachA11y, null, { timeout: 10000 });
+  const scripts = await page.evaluate(() => [...document.scripts].map((s) => ({ src: s.getAttribute('src'), integrity: s.integrity })));
+  const names = scripts.map((s) => s.src).sort();
+  assert.deepEqual(names, ['a11y.js', 'app.js', 'boot.js', 'pwa.js']);
+  for (const { src, integrity } of scripts) assert.equal(integrity, sri(await distFile(src)), `${src} as loaded`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('integrity: a tampered app.js is refused with a plain message in the page, not alert()', async () => {
+  const dir = await distCopy();
+  const appJs = path.join(dir, 'app.js');
+  await writeFile(appJs, Buffer.concat([await readFile(appJs), Buffer.from('\n/* changed on the way */\n')]));
+  const tampered = await startServer({ root: dir });
+  const page = await newPage(browser, DESKTOP);
+  const dialogs = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  try {
+    await page.goto(tampered.url);
+    await page.waitForSelector('#notice:not([hidden])', { timeout: 10000 });
+    assert.match(await page.textContent('#notice'), /could not be loaded: a file was missing or did not match/);
+    assert.equal(await page.evaluate(() => typeof window.calfcoach), 'undefined', 'the app did not run');
+    assert.ok(page.problems.some((p) => /integrity/i.test(p)), `the browser blocked it for integrity: ${page.problems}`);
+    assert.deepEqual(dialogs, []);
+  } finally {
+    await page.context().close();
+    tampered.stop();
+  }
+});
+
+test('offline: once the service worker controls the page, the app runs and a session starts with the server gone', async () => {
+  const own = await startServer();
+  const page = await newPage(browser, PHONE);
+  const context = page.context();
+  try {
+    const start = new URL('?test=1&timescale=60', own.url).href;
+    await openApp(page, start);
+    await waitForController(page);
+    const cached = await page.evaluate(async () => {
+      const keys = await caches.keys();
+      return { keys, count: keys.length ? (await (await caches.open(keys[0])).keys()).length : 0 };
+    });
+    assert.equal(cached.keys.length, 1, `one cache: ${cached.keys}`);
+    assert.match(cached.keys[0], /^calfcoach-[0-9a-f]{16}$/);
+    const sw = (await distFile('sw.js')).toString();
+    assert.ok(sw.includes(JSON.stringify(cached.keys[0])), 'the cache is the version sw.js names');
+    assert.ok(cached.count >= 10, `every file precached (${cached.count})`);
+
+    own.stop();
+    await context.setOffline(true);
+    assert.equal(await page.evaluate(() => fetch('/nothing-here', { cache: 'no-store' }).then(() => 'answered', () => 'failed')), 'failed');
+    page.problems.length = 0;  // that probe's own "Failed to load resource"
+    await page.reload();
+    await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+    await settle(page);
+    assert.equal((await state(page)).webgl, 2);
+    await startQuickSession(page);
+    await page.waitForFunction(() => window.calfcoach.state().session.steps_done > 0, null, { timeout: 20000 });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+    own.stop();
+  }
+});
+
+test('update: a new version shows "Update available", reloads only on tap and never during a playing session', async () => {
+  const dir = await distCopy();
+  const site = await startServer({ root: dir });
+  const page = await newPage(browser, PHONE);
+  try {
+    // A slow clock: the session must still be playing, then paused, while the prompt is tested.
+    await openApp(page, new URL('?timescale=4', site.url).href);
+    await waitForController(page);
+    const oldVersion = await page.evaluate(async () => (await caches.keys())[0]);
+
+    // Deploy a change: one file, and sw.js regenerated with the new hash.
+    await writeFile(path.join(dir, 'style.css'), (await readFile(path.join(dir, 'style.css'), 'utf8')) + '\n/* next release */\n');
+    execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'pwa', 'gen-pwa.mjs'), dir, '--sw-only']);
+    const newVersion = /const VERSION = "([^"]+)"/.exec(await readFile(path.join(dir, 'sw.js'), 'utf8'))[1];
+    assert.notEqual(newVersion, oldVersion);
+
+    await page.reload();
+    await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+    await page.waitForSelector('#cc-update-button', { state: 'visible', timeout: 20000 });
+    assert.match(await page.textContent('#cc-update'), /Update available/);
+    await settle(page);
+    await saveScreenshot(page, 'update-available');
+
+    // Not reloaded by itself.
+    await page.evaluate(() => { window.ccMarker = 'before'; });
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate(() => window.ccMarker), 'before');
+
+    // During a playing session a tap does not reload; it says what to do.
+    await startQuickSession(page);
+    await page.click('#cc-update-button');
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate(() => window.ccMarker), 'before');
+    assert.match(await page.textContent('#cc-update'), /Pause the session, then tap Update/);
+    assert.equal((await state(page)).session.playing, true);
+    await saveScreenshot(page, 'update-during-session');
+
+    // Paused: a tap updates and reloads into the new version, the old cache gone.
+    await tap(page, 'player.pause');
+    const paused = (await state(page)).session;
+    assert.equal(paused.playing, false, JSON.stringify(paused));
+    const navigated = page.waitForEvent('framenavigated', { timeout: 20000 });
+    await page.click('#cc-update-button');
+    await navigated;
+    await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => window.ccMarker), undefined, 'the page reloaded');
+    await page.waitForFunction((v) => caches.keys().then((k) => k.length === 1 && k[0] === v), newVersion, { polling: 200, timeout: 10000 });
+    assert.equal(await page.isVisible('#cc-update'), false);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+    site.stop();
+  }
+});
+
+// (pwa.js also refuses in any iframe; not tested here: a test host page on another local origin is
+// either blocked by local network checks or, from file://, denied service workers altogether.)
+test('an embed (?embed=1) never registers a service worker', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openApp(page, new URL('?embed=1', server.url).href);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  // The same page without ?embed=1 does register: the check above can fail.
+  await openApp(page, server.url);
+  await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 1), null, { polling: 200, timeout: 10000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('Settings offers "Save for offline use", which downloads calfcoach-offline.html', async () => {
+  const page = await newPage(browser, PHONE);
+  await openApp(page, server.url);
+  await tap(page, 'home.settings');
+  // Mirrored for keyboards and screen readers by the accessibility layer (web/a11y.js).
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save for offline use'), null, { timeout: 5000 });
+  const download = page.waitForEvent('download', { timeout: 10000 });
+  await tap(page, 'settings.save_offline');
+  await saveScreenshot(page, 'settings-offline');
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'calfcoach-offline.html');
+  const saved = await readFile(await file.path());
+  assert.ok(saved.equals(await distFile('calfcoach-offline.html')), 'the download is the one-file page');
+  assert.ok((await state(page)).texts.some((t) => /with no\s+internet connection/.test(t.text)));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the one-file page from file:// draws with WebGL2 and runs a whole session, no request, no CSP violation', async () => {
+  const html = (await distFile('calfcoach-offline.html')).toString();
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
+  assert.doesNotMatch(html, /<script\b[^>]*\bsrc=/);
+  const fileUrl = pathToFileURL(path.join(distDir, 'calfcoach-offline.html')).href;
+  const page = await newPage(browser, PHONE);
+  await page.addInitScript(() => {
+    window.ccViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.ccViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  try {
+    await openApp(page, `${fileUrl}?test=1&timescale=120`);
+    assert.equal((await state(page)).webgl, 2, 'a WebGL2 context');
+    await startQuickSession(page);
+    await page.waitForFunction(() => window.calfcoach.state().screen === 'done', null, { timeout: 60000 });
+    const done = await state(page);
+    assert.equal(done.session.finished, true);
+    assert.equal(done.history_count, 1);
+
+    await tap(page, 'nav.home');
+    await tap(page, 'home.settings');
+    const settings = await state(page);
+    assert.ok(!settings.items.some((i) => i.id === 'settings.save_offline'), 'the copy does not offer itself');
+    assert.ok(settings.texts.some((t) => /already works offline/.test(t.text)));
+    await scrollIntoView(page, 'settings.leg.1');
+    await touchDrag(page, 195, 600, 200);  // on to About
+    await saveScreenshot(page, 'onefile-settings');
+
+    assert.deepEqual(await page.evaluate(() => window.ccViolations), []);
+    assert.deepEqual(requests.filter((u) => u.split('?')[0] !== fileUrl), [], 'nothing fetched but the file');
+    assert.equal(await page.evaluate(() => navigator.serviceWorker ? navigator.serviceWorker.controller : null), null);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
