@@ -189,3 +189,18 @@ test('the server sends wasm with its MIME type and the security headers', async 
   assert.equal(html.headers.get('referrer-policy'), 'no-referrer');
   assert.equal((await fetch(new URL('../../etc/passwd', server.url))).status, 404);
 });
+
+test('every file is revalidated (no-cache + ETag, 304 when unchanged), so no stale script meets a new hash', async () => {
+  for (const name of ['index.html', 'boot.js', 'app.js', 'app.wasm', 'style.css']) {
+    const first = await fetch(new URL(name, server.url));
+    assert.equal(first.status, 200, name);
+    assert.equal(first.headers.get('cache-control'), 'no-cache', name);
+    const etag = first.headers.get('etag');
+    assert.ok(etag, `${name} has an ETag`);
+    const again = await fetch(new URL(name, server.url), { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304, name);
+    assert.match(again.headers.get('content-security-policy'), /default-src 'none'/, `${name}: headers on a 304 too`);
+    const other = await fetch(new URL(name, server.url), { headers: { 'If-None-Match': '"0-0"' } });
+    assert.equal(other.status, 200, `${name}: another ETag gets the file`);
+  }
+});
