@@ -87,6 +87,7 @@ const server = createServer(async (request, response) => {
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, { ...headers, ...cacheHeaders });
       response.end();
+      if (!options.quiet) console.log(`304 ${request.method} ${pathname}`);
       return;
     }
     const body = await readFile(file);

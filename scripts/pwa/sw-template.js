@@ -10,7 +10,9 @@ const VERSION = '__VERSION__';
 const FILES = ['__FILES__'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  // 'no-cache': each file is revalidated with the server (its ETag), so the cache never mixes
+  // releases, yet a file the page has just fetched comes back as a 304, not a second download.
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'no-cache' })))));
 });
 
 self.addEventListener('activate', (event) => {
