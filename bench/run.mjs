@@ -579,9 +579,15 @@ async function main() {
       result.builds[build.name] = { dir: path.relative(repoRoot, build.dir) || '.', transfer: await firstLoadTransfer(browser, servers[build.name].url, problems[build.name]) };
     }
     const offlinePath = path.join(BUILDS[0].dir, OFFLINE_PAGE);
-    result.offline_page = existsSync(offlinePath)
-      ? await firstLoadTransfer(browser, servers.ours.url + OFFLINE_PAGE, problems.ours)
-      : 'n/a (dist/calfcoach-offline.html not built yet)';
+    // The one-file page is a download, opened from disk (it carries its own CSP for file://, and a
+    // server's strict CSP would refuse its inline code): its transfer is the file itself.
+    if (existsSync(offlinePath)) {
+      const body = readFileSync(offlinePath);
+      const entry = { file: OFFLINE_PAGE, status: 200, raw: body.length, gzip: gzipSize(body), brotli: brotliSize(body) };
+      result.offline_page = { files: [entry], total: { raw: entry.raw, gzip: entry.gzip, brotli: entry.brotli } };
+    } else {
+      result.offline_page = 'n/a (dist/calfcoach-offline.html not built yet)';
+    }
 
     // Cold starts interleaved across builds, so a busy moment on a shared machine hits them all alike.
     const cold = Object.fromEntries(BUILDS.map((build) => [build.name, []]));

@@ -95,7 +95,21 @@
     location.reload();
   });
 
-  window.addEventListener('load', function () {
+  // Registered a moment after the app's first frame, never during start-up: the worker's install
+  // fetches and stores every file, which would compete with compiling the app.
+  function afterFirstFrame(callback) {
+    var root = document.documentElement;
+    var later = function () { setTimeout(callback, 1000); };
+    if (root.classList.contains('cc-started')) return later();
+    var observer = new MutationObserver(function () {
+      if (!root.classList.contains('cc-started')) return;
+      observer.disconnect();
+      later();
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ['class'] });
+  }
+
+  afterFirstFrame(function () {
     navigator.serviceWorker.register('sw.js', { scope: './' }).then(function (registration) {
       track(registration);
       // Look for a new version when the page comes back to the foreground.
