@@ -8,7 +8,12 @@ namespace calfcoach::ui {
 
 void App::draw_home() {
     display_title(draw_, "Calf Coach");
+    if (!launch_.clinic.empty()) {
+        const std::string offered = "Offered by " + launch_.clinic;
+        paragraph(draw_, offered.c_str());
+    }
     paragraph(draw_, "Guided self-massage for tight, sore calves. A short safety check comes first.", true);
+    draw_clinic_content_notice();
 
     const auto& records = history_.data().records;
     if (!records.empty()) {

@@ -73,6 +73,13 @@ void App::draw_settings() {
     subheading(draw_, "About");
     const std::string version = "Calf Coach " CALFCOACH_VERSION " \xC2\xB7 content " + content_.content.version;
     paragraph(draw_, version.c_str(), true);
+    if (!launch_.clinic.empty()) {
+        const std::string offered = "Offered by " + launch_.clinic;
+        paragraph(draw_, offered.c_str());
+    }
+    if (!launch_.host.empty())
+        paragraph(draw_, "On this website, Calf Coach tells the page around it when a safety check or a session ends "
+                         "(the result level and the time only, never your answers).", true);
     paragraph(draw_, "Calf Coach guides self-massage for tight, tired calves. It does not diagnose or treat any "
                      "illness. If you have a medical condition, or any doubt, ask a doctor or physio first. "
                      "Everything stays on this device: nothing is sent anywhere.");

@@ -1,0 +1,253 @@
+// launch_options.cpp — see launch_options.hpp. Every check is an allow-list: what is not known to
+// be fine is ignored with a warning, so a typo in a clinic's snippet shows in the console instead of
+// turning into something half-working.
+#include "core/launch_options.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace calfcoach {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (lower(text[i]) != prefix[i]) return false;
+    return true;
+}
+
+// URLSearchParams decoding: '+' is a space, %XX a byte; a '%' not followed by two hex digits stays.
+std::string url_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+') {
+            out += ' ';
+        } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Decodes UTF-8 into code points; false on any malformed, overlong or surrogate sequence.
+bool decode_utf8(std::string_view text, std::vector<char32_t>& out) {
+    out.clear();
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        char32_t cp = 0;
+        if (lead < 0x80) { length = 1; cp = lead; }
+        else if ((lead & 0xE0) == 0xC0) { length = 2; cp = lead & 0x1F; }
+        else if ((lead & 0xF0) == 0xE0) { length = 3; cp = lead & 0x0F; }
+        else if ((lead & 0xF8) == 0xF0) { length = 4; cp = lead & 0x07; }
+        else return false;
+        if (i + length > text.size()) return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        static constexpr std::array<char32_t, 5> kMin = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        out.push_back(cp);
+        i += length;
+    }
+    return true;
+}
+
+// Characters a name has no business holding: controls, invisible and direction-changing marks
+// (which could make the name read differently from what it is), and markup brackets.
+bool forbidden_in_name(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD ||
+           cp == '<' || cp == '>';
+}
+
+std::string trim(std::string_view text) {
+    std::size_t begin = 0, end = text.size();
+    while (begin < end && text[begin] == ' ') ++begin;
+    while (end > begin && text[end - 1] == ' ') --end;
+    return std::string(text.substr(begin, end - begin));
+}
+
+// The value as it may appear in a console line: short, and with controls made visible.
+std::string shown(std::string_view value) {
+    std::string out;
+    for (char c : value.substr(0, 40)) out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+    if (value.size() > 40) out += "...";
+    return out;
+}
+
+bool host_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.'; }
+
+}  // namespace
+
+std::optional<LaunchColour> parse_hex_colour(std::string_view text) {
+    if ((text.size() != 4 && text.size() != 7) || text[0] != '#') return std::nullopt;
+    std::array<int, 6> digits{};
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        digits[i - 1] = hex_value(text[i]);
+        if (digits[i - 1] < 0) return std::nullopt;
+    }
+    auto channel = [&](int index) {
+        return text.size() == 4 ? static_cast<std::uint8_t>(digits[index] * 17)
+                                : static_cast<std::uint8_t>(digits[index * 2] * 16 + digits[index * 2 + 1]);
+    };
+    return LaunchColour{channel(0), channel(1), channel(2)};
+}
+
+std::optional<std::string> parse_bare_origin(std::string_view text) {
+    if (text.size() > kHostMaxChars) return std::nullopt;
+    std::string scheme;
+    if (starts_with_ci(text, "https://")) scheme = "https";
+    else if (starts_with_ci(text, "http://")) scheme = "http";
+    else return std::nullopt;
+    std::string_view rest = text.substr(scheme.size() + 3);
+    std::string host;
+    if (!rest.empty() && rest.front() == '[') {  // IPv6 literal
+        const std::size_t close = rest.find(']');
+        if (close == std::string_view::npos || close < 3) return std::nullopt;
+        for (char c : rest.substr(1, close - 1))
+            if (hex_value(c) < 0 && c != ':' && c != '.') return std::nullopt;
+        for (char c : rest.substr(0, close + 1)) host += lower(c);
+        rest.remove_prefix(close + 1);
+    } else {
+        const std::size_t end = rest.find(':');
+        const std::string_view name = rest.substr(0, end);
+        if (name.empty() || name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos)
+            return std::nullopt;
+        for (char c : name) {
+            if (!host_char(c)) return std::nullopt;
+            host += lower(c);
+        }
+        rest.remove_prefix(name.size());
+    }
+    std::string port;
+    if (!rest.empty()) {
+        if (rest.front() != ':' || rest.size() < 2 || rest.size() > 6) return std::nullopt;
+        long value = 0;
+        for (char c : rest.substr(1)) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + (c - '0');
+        }
+        if (value < 1 || value > 65535) return std::nullopt;
+        // The origin a browser reports (MessageEvent.origin) leaves out the scheme's default port.
+        if (!((scheme == "http" && value == 80) || (scheme == "https" && value == 443))) port = ":" + std::to_string(value);
+    }
+    return scheme + "://" + host + port;
+}
+
+std::string LaunchOptions::phone_link() const {
+    if (phone.empty()) return {};
+    std::string link = "tel:";
+    for (char c : phone)
+        if (c != ' ') link += c;
+    return link;
+}
+
+LaunchOptions parse_launch_options(std::string_view query) {
+    LaunchOptions options;
+    if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+    if (query.size() > kQueryMaxChars) {
+        options.warnings.push_back("calfcoach: ignoring the page parameters: longer than " +
+                                   std::to_string(kQueryMaxChars) + " characters");
+        return options;
+    }
+    std::vector<std::string> seen;
+    auto warn = [&](std::string_view name, std::string_view value, std::string_view why) {
+        options.warnings.push_back("calfcoach: ignoring " + std::string(name) + "=" + shown(value) + ": " + std::string(why));
+    };
+    std::vector<char32_t> code_points;
+    std::size_t start = 0;
+    while (start <= query.size()) {
+        const std::size_t end = std::min(query.find('&', start), query.size());
+        const std::string_view pair = query.substr(start, end - start);
+        start = end + 1;
+        if (pair.empty()) continue;
+        const std::size_t equals = pair.find('=');
+        const std::string name = url_decode(pair.substr(0, equals));
+        const std::string value = equals == std::string_view::npos ? std::string() : url_decode(pair.substr(equals + 1));
+        static constexpr std::array<std::string_view, 6> kOurs = {"embed", "clinic", "accent", "phone", "host", "content"};
+        bool ours = false;
+        for (std::string_view known : kOurs) ours = ours || known == name;
+        if (!ours) continue;
+        bool repeated = false;
+        for (const std::string& earlier : seen) repeated = repeated || earlier == name;
+        if (repeated) {
+            warn(name, value, "given more than once (the first one is used)");
+            continue;
+        }
+        seen.push_back(name);
+
+        if (name == "embed") {
+            if (value == "1") options.embed = true;
+            else if (value != "0") warn(name, value, "1 or 0 is expected");
+        } else if (name == "clinic") {
+            const std::string text = trim(value);
+            if (!decode_utf8(text, code_points)) {
+                warn(name, value, "not valid UTF-8");
+            } else if (code_points.empty()) {
+                warn(name, value, "empty");
+            } else if (code_points.size() > kClinicNameMaxChars) {
+                warn(name, value, "longer than " + std::to_string(kClinicNameMaxChars) + " characters");
+            } else {
+                bool clean = true;
+                for (char32_t cp : code_points) clean = clean && !forbidden_in_name(cp);
+                if (clean) options.clinic = text;
+                else warn(name, value, "control, invisible or markup characters are not allowed");
+            }
+        } else if (name == "accent") {
+            if (const auto colour = parse_hex_colour(value)) options.accent = colour;
+            else warn(name, value, "a colour #rgb or #rrggbb is expected");
+        } else if (name == "phone") {
+            const std::string text = trim(value);
+            int digits = 0;
+            bool clean = !text.empty() && text.size() <= kPhoneMaxChars;
+            for (std::size_t i = 0; i < text.size() && clean; ++i) {
+                const char c = text[i];
+                if (c >= '0' && c <= '9') ++digits;
+                else if (c == '+') clean = i == 0;  // an international prefix, only in front
+                else clean = c == ' ' && text[i - 1] != ' ';
+            }
+            if (clean && digits >= 3 && digits <= 20) options.phone = text;
+            else warn(name, value, "digits, a leading + and single spaces are expected (3 to 20 digits, at most " +
+                                       std::to_string(kPhoneMaxChars) + " characters)");
+        } else if (name == "host") {
+            if (const auto origin = parse_bare_origin(value)) options.host = *origin;
+            else warn(name, value, "an origin like https://clinic.example (http or https, no path) is expected");
+        } else if (name == "content") {
+            bool clean = value.size() <= kContentUrlMaxChars &&
+                         (starts_with_ci(value, "https://") || starts_with_ci(value, "http://"));
+            for (char c : value)
+                clean = clean && static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F &&
+                        c != '"' && c != '<' && c != '>' && c != '\\' && c != '`';
+            if (clean) {
+                // There must be a host, and no user:password@ in front of it (it only misleads).
+                const std::size_t authority = value.find("//") + 2;
+                const std::size_t authority_end = std::min(value.find_first_of("/?#", authority), value.size());
+                const std::string_view host = std::string_view(value).substr(authority, authority_end - authority);
+                clean = !host.empty() && host.find('@') == std::string_view::npos;
+            }
+            if (clean) options.content = value;
+            else warn(name, value, "an absolute http or https URL is expected (at most " +
+                                       std::to_string(kContentUrlMaxChars) + " characters)");
+        }
+    }
+    return options;
+}
+
+}  // namespace calfcoach
