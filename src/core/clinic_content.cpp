@@ -17,13 +17,13 @@ ContentLoad load_clinic_content(std::string_view bundle_text,
         return failed;
     }
     if (!parsed.value.is_object() || parsed.value.empty()) {
-        failed.issues.push_back({kFile, "", "expected an object of content files, e.g. {\"triage.json\": {...}}", false});
+        failed.issues.push_back({kFile, "", "expected {\"triage.json\": {...}, ...}", false});
         return failed;
     }
     std::map<std::string, std::string, std::less<>> files = builtin;
     for (const auto& [name, file] : parsed.value.items()) {
         if (std::find(kContentFileNames.begin(), kContentFileNames.end(), name) == kContentFileNames.end()) {
-            failed.issues.push_back({kFile, "/" + name, "not a content file (routines.json, techniques.json, learn.json, triage.json)", false});
+            failed.issues.push_back({kFile, "/" + name, "not a content file", false});
             continue;
         }
         if (!file.is_object()) {

@@ -43,38 +43,36 @@ std::string url_decode(std::string_view text) {
     return out;
 }
 
-// Decodes UTF-8 into code points; false on any malformed, overlong or surrogate sequence.
-bool decode_utf8(std::string_view text, std::vector<char32_t>& out) {
-    out.clear();
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        char32_t cp = 0;
-        if (lead < 0x80) { length = 1; cp = lead; }
-        else if ((lead & 0xE0) == 0xC0) { length = 2; cp = lead & 0x1F; }
-        else if ((lead & 0xF0) == 0xE0) { length = 3; cp = lead & 0x0F; }
-        else if ((lead & 0xF8) == 0xF0) { length = 4; cp = lead & 0x07; }
-        else return false;
-        if (i + length > text.size()) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (next & 0x3F);
-        }
-        static constexpr std::array<char32_t, 5> kMin = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        out.push_back(cp);
-        i += length;
-    }
-    return true;
-}
-
 // Characters a name has no business holding: controls, invisible and direction-changing marks
 // (which could make the name read differently from what it is), and markup brackets.
 bool forbidden_in_name(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD ||
            cp == '<' || cp == '>';
+}
+
+// Why a clinic name is refused (nullptr: it is fine). Checks the UTF-8 (no malformed, overlong or
+// surrogate sequences), the length in code points and each character, in one pass.
+const char* clinic_name_problem(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++count) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return "not valid UTF-8";
+        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return "not valid UTF-8";
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return "not valid UTF-8";
+        if (forbidden_in_name(cp)) return "control, invisible or markup characters";
+        i += length;
+    }
+    if (count == 0) return "empty";
+    if (count > kClinicNameMaxChars) return "longer than 60 characters";
+    return nullptr;
 }
 
 std::string trim(std::string_view text) {
@@ -159,92 +157,95 @@ std::string LaunchOptions::phone_link() const {
     return link;
 }
 
+namespace {
+
+// Why a phone number is refused (nullptr: fine): digits, one leading '+', single spaces between
+// groups, 3 to 20 digits, at most kPhoneMaxChars characters.
+const char* phone_problem(std::string_view text) {
+    int digits = 0;
+    bool clean = !text.empty() && text.size() <= kPhoneMaxChars;
+    for (std::size_t i = 0; i < text.size() && clean; ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') ++digits;
+        else if (c == '+') clean = i == 0;  // an international prefix, only in front
+        else clean = c == ' ' && text[i - 1] != ' ';
+    }
+    return clean && digits >= 3 && digits <= 20
+               ? nullptr
+               : "3 to 20 digits, a leading + and single spaces expected";
+}
+
+// Why a content URL is refused (nullptr: fine): absolute http(s), printable ASCII without quotes or
+// brackets, a host, and no user:password@ in front of it (it only misleads).
+const char* content_url_problem(std::string_view url) {
+    static constexpr const char* kWhy = "an absolute http(s) URL expected";
+    if (url.size() > kContentUrlMaxChars || !(starts_with_ci(url, "https://") || starts_with_ci(url, "http://"))) return kWhy;
+    for (char c : url)
+        if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7F || c == '"' || c == '<' ||
+            c == '>' || c == '\\' || c == '`')
+            return kWhy;
+    const std::size_t authority = url.find("//") + 2;
+    const std::size_t authority_end = std::min(url.find_first_of("/?#", authority), url.size());
+    const std::string_view host = url.substr(authority, authority_end - authority);
+    return host.empty() || host.find('@') != std::string_view::npos ? kWhy : nullptr;
+}
+
+}  // namespace
+
 LaunchOptions parse_launch_options(std::string_view query) {
     LaunchOptions options;
     if (!query.empty() && query.front() == '?') query.remove_prefix(1);
     if (query.size() > kQueryMaxChars) {
-        options.warnings.push_back("calfcoach: ignoring the page parameters: longer than " +
-                                   std::to_string(kQueryMaxChars) + " characters");
+        options.warnings.emplace_back("calfcoach: ignoring the page parameters: longer than 8192 characters");
         return options;
     }
-    std::vector<std::string> seen;
-    auto warn = [&](std::string_view name, std::string_view value, std::string_view why) {
-        options.warnings.push_back("calfcoach: ignoring " + std::string(name) + "=" + shown(value) + ": " + std::string(why));
-    };
-    std::vector<char32_t> code_points;
+    static constexpr std::array<std::string_view, 6> kOurs = {"embed", "clinic", "accent", "phone", "host", "content"};
+    unsigned seen = 0;  // bit i: kOurs[i] already given
     std::size_t start = 0;
     while (start <= query.size()) {
         const std::size_t end = std::min(query.find('&', start), query.size());
         const std::string_view pair = query.substr(start, end - start);
         start = end + 1;
-        if (pair.empty()) continue;
         const std::size_t equals = pair.find('=');
         const std::string name = url_decode(pair.substr(0, equals));
+        std::size_t which = 0;
+        while (which < kOurs.size() && kOurs[which] != name) ++which;
+        if (which == kOurs.size()) continue;  // not ours (or empty)
         const std::string value = equals == std::string_view::npos ? std::string() : url_decode(pair.substr(equals + 1));
-        static constexpr std::array<std::string_view, 6> kOurs = {"embed", "clinic", "accent", "phone", "host", "content"};
-        bool ours = false;
-        for (std::string_view known : kOurs) ours = ours || known == name;
-        if (!ours) continue;
-        bool repeated = false;
-        for (const std::string& earlier : seen) repeated = repeated || earlier == name;
-        if (repeated) {
-            warn(name, value, "given more than once (the first one is used)");
-            continue;
-        }
-        seen.push_back(name);
+        const std::string trimmed = trim(value);
 
-        if (name == "embed") {
+        const char* why = nullptr;
+        if (seen & (1u << which)) {
+            why = "repeated (the first is used)";
+        } else if (which == 0) {  // embed
             if (value == "1") options.embed = true;
-            else if (value != "0") warn(name, value, "1 or 0 is expected");
-        } else if (name == "clinic") {
-            const std::string text = trim(value);
-            if (!decode_utf8(text, code_points)) {
-                warn(name, value, "not valid UTF-8");
-            } else if (code_points.empty()) {
-                warn(name, value, "empty");
-            } else if (code_points.size() > kClinicNameMaxChars) {
-                warn(name, value, "longer than " + std::to_string(kClinicNameMaxChars) + " characters");
-            } else {
-                bool clean = true;
-                for (char32_t cp : code_points) clean = clean && !forbidden_in_name(cp);
-                if (clean) options.clinic = text;
-                else warn(name, value, "control, invisible or markup characters are not allowed");
-            }
-        } else if (name == "accent") {
-            if (const auto colour = parse_hex_colour(value)) options.accent = colour;
-            else warn(name, value, "a colour #rgb or #rrggbb is expected");
-        } else if (name == "phone") {
-            const std::string text = trim(value);
-            int digits = 0;
-            bool clean = !text.empty() && text.size() <= kPhoneMaxChars;
-            for (std::size_t i = 0; i < text.size() && clean; ++i) {
-                const char c = text[i];
-                if (c >= '0' && c <= '9') ++digits;
-                else if (c == '+') clean = i == 0;  // an international prefix, only in front
-                else clean = c == ' ' && text[i - 1] != ' ';
-            }
-            if (clean && digits >= 3 && digits <= 20) options.phone = text;
-            else warn(name, value, "digits, a leading + and single spaces are expected (3 to 20 digits, at most " +
-                                       std::to_string(kPhoneMaxChars) + " characters)");
-        } else if (name == "host") {
-            if (const auto origin = parse_bare_origin(value)) options.host = *origin;
-            else warn(name, value, "an origin like https://clinic.example (http or https, no path) is expected");
-        } else if (name == "content") {
-            bool clean = value.size() <= kContentUrlMaxChars &&
-                         (starts_with_ci(value, "https://") || starts_with_ci(value, "http://"));
-            for (char c : value)
-                clean = clean && static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F &&
-                        c != '"' && c != '<' && c != '>' && c != '\\' && c != '`';
-            if (clean) {
-                // There must be a host, and no user:password@ in front of it (it only misleads).
-                const std::size_t authority = value.find("//") + 2;
-                const std::size_t authority_end = std::min(value.find_first_of("/?#", authority), value.size());
-                const std::string_view host = std::string_view(value).substr(authority, authority_end - authority);
-                clean = !host.empty() && host.find('@') == std::string_view::npos;
-            }
-            if (clean) options.content = value;
-            else warn(name, value, "an absolute http or https URL is expected (at most " +
-                                       std::to_string(kContentUrlMaxChars) + " characters)");
+            else if (value != "0") why = "1 or 0 expected";
+        } else if (which == 1) {  // clinic
+            why = clinic_name_problem(trimmed);
+            if (why == nullptr) options.clinic = trimmed;
+        } else if (which == 2) {  // accent
+            options.accent = parse_hex_colour(value);
+            if (!options.accent) why = "#rgb or #rrggbb expected";
+        } else if (which == 3) {  // phone
+            why = phone_problem(trimmed);
+            if (why == nullptr) options.phone = trimmed;
+        } else if (which == 4) {  // host
+            const auto origin = parse_bare_origin(value);
+            if (origin) options.host = *origin;
+            else why = "an http(s) origin, no path, expected";
+        } else {  // content
+            why = content_url_problem(value);
+            if (why == nullptr) options.content = value;
+        }
+        seen |= 1u << which;
+        if (why != nullptr) {
+            std::string warning = "calfcoach: ignoring ";
+            warning += name;
+            warning += '=';
+            warning += shown(value);
+            warning += ": ";
+            warning += why;
+            options.warnings.push_back(std::move(warning));
         }
     }
     return options;

@@ -17,7 +17,7 @@ struct LaunchColour {
     std::uint8_t r = 0, g = 0, b = 0;
 };
 
-// Caps, in code points for text and bytes for URLs.
+// Caps, in code points for text and bytes for URLs (the warnings quote these numbers).
 inline constexpr std::size_t kClinicNameMaxChars = 60;
 inline constexpr std::size_t kPhoneMaxChars = 24;
 inline constexpr std::size_t kHostMaxChars = 200;

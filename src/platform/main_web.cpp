@@ -26,6 +26,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
 #include "platform/a11y.hpp"
+#include "platform/embed.hpp"
 #include "platform/web_bridge.hpp"
 #include "platform/web_services.hpp"
 #include "ui/app.hpp"
@@ -108,6 +109,7 @@ void draw_frame() {
     const calfcoach::ui::FrameResult result = s.app.frame(context);
     ImGui::Render();
     calfcoach::platform::a11y_after_frame(s.app);  // the HTML layer follows, only when it changed
+    calfcoach::platform::embed_after_frame(result.content_height_css);  // the host's iframe follows
 
     const calfcoach::ui::Rgb bg = s.app.palette().background;
     glViewport(0, 0, s.framebuffer_width, s.framebuffer_height);
@@ -401,6 +403,7 @@ int main() {
     calfcoach::platform::install_automation_surface();
     calfcoach::platform::install_test_hooks();  // ?test=1 only
     calfcoach::platform::a11y_install(shell.app, [] { wake(); });
+    calfcoach::platform::embed_install(shell.app, [] { wake(); });  // before the first frame
     shell.last_frame_ms = emscripten_get_now();
     wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events from here on

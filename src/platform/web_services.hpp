@@ -78,6 +78,9 @@ public:
 
     ui::ServiceStatus status() override;
 
+    // Embedding: to the host origin only (platform/embed.hpp); nothing without a valid host.
+    void notify_host(const ui::HostEvent& event) override;
+
 private:
     WebKeyValueStore storage_;
     double timescale_ = 1.0;

@@ -52,10 +52,16 @@ std::string_view to_string(Screen screen) {
 //-----------------------------------------------------------------------------
 // [SECTION] Start-up
 //-----------------------------------------------------------------------------
-App::App(Services& services) : services_(services), history_(services.storage()) {
+namespace {
+std::map<std::string, std::string, std::less<>> builtin_content_files() {
     std::map<std::string, std::string, std::less<>> files;
     for (const DefaultContentFile& file : default_content_files()) files.emplace(file.name, file.text);
-    content_ = load_content(files);
+    return files;
+}
+}  // namespace
+
+App::App(Services& services) : services_(services), history_(services.storage()) {
+    content_ = load_content(builtin_content_files());
     if (content_.ok() && !content_.content.routines.empty()) routine_ = &content_.content.routines.front();
     if (routine_ == nullptr) screen_ = Screen::ContentError;
 
@@ -250,9 +256,7 @@ std::vector<std::string> App::set_launch_options(const LaunchOptions& options) {
         has_accent_ = true;
         if (adjusted) {
             char line[160];
-            std::snprintf(line, sizeof line,
-                          "calfcoach: accent #%02x%02x%02x is too light for readable text; using #%02x%02x%02x "
-                          "(WCAG 4.5:1)",
+            std::snprintf(line, sizeof line, "calfcoach: accent #%02x%02x%02x is too light; using #%02x%02x%02x (4.5:1)",
                           wanted.r, wanted.g, wanted.b, accent_palette_.primary.r, accent_palette_.primary.g,
                           accent_palette_.primary.b);
             warnings.emplace_back(line);
@@ -266,9 +270,7 @@ void App::set_clinic_content_pending() { content_pending_ = true; }
 
 std::vector<std::string> App::use_clinic_content(std::string_view bundle_text) {
     content_pending_ = false;
-    std::map<std::string, std::string, std::less<>> builtin;
-    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
-    ContentLoad clinic = load_clinic_content(bundle_text, builtin);
+    ContentLoad clinic = load_clinic_content(bundle_text, builtin_content_files());
     std::vector<std::string> errors;
     for (const ContentIssue& issue : clinic.issues)
         if (!issue.warning) errors.push_back(format_issue(issue));
@@ -281,14 +283,14 @@ std::vector<std::string> App::use_clinic_content(std::string_view bundle_text) {
         return {};
     }
     if (errors.empty()) errors.push_back("the content has no routine");
-    content_notice_ = "This clinic's content has errors, so Calf Coach is using its own built-in content.";
+    content_notice_ = "This clinic's content has errors: the built-in content is used.";
     content_errors_ = errors;
     return errors;
 }
 
 void App::clinic_content_failed(const std::string& why) {
     content_pending_ = false;
-    content_notice_ = "This clinic's content could not be loaded, so Calf Coach is using its own built-in content.";
+    content_notice_ = "This clinic's content could not be loaded: the built-in content is used.";
     content_errors_ = {why};
 }
 
@@ -313,7 +315,7 @@ void App::draw_clinic_content_notice() {
     paragraph(draw_, content_notice_.c_str());
     for (std::size_t i = 0; i < content_errors_.size() && i < 8; ++i) bullet(draw_, content_errors_[i].c_str());
     if (content_errors_.size() > 8) {
-        const std::string more = "and " + std::to_string(content_errors_.size() - 8) + " more (see the browser console)";
+        const std::string more = "and " + std::to_string(content_errors_.size() - 8) + " more (see the console)";
         paragraph(draw_, more.c_str(), true);
     }
     vertical_space(draw_, 8);
@@ -329,6 +331,7 @@ void App::draw_notice_line() {
     ImGui::PushFont(draw_.fonts.body);
     const ImVec2 text = ImGui::CalcTextSize(line.c_str(), nullptr, false, width - draw_.px(24));
     ImGui::PopFont();
+    record_text(draw_, "p", line.c_str());  // read out too: it changes what the person can expect
     const float height = text.y + draw_.px(20);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), to_u32(draw_.palette->surface), draw_.px(10));

@@ -78,8 +78,7 @@ void App::draw_settings() {
         paragraph(draw_, offered.c_str());
     }
     if (!launch_.host.empty())
-        paragraph(draw_, "On this website, Calf Coach tells the page around it when a safety check or a session ends "
-                         "(the result level and the time only, never your answers).", true);
+        paragraph(draw_, "This website is told when a check or session ends (the level and time, never your answers).", true);
     paragraph(draw_, "Calf Coach guides self-massage for tight, tired calves. It does not diagnose or treat any "
                      "illness. If you have a medical condition, or any doubt, ask a doctor or physio first. "
                      "Everything stays on this device: nothing is sent anywhere.");
