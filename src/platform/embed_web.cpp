@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/json_safe.hpp"
 #include "platform/embed.hpp"
 #include "ui/app.hpp"
 
@@ -137,20 +138,23 @@ void embed_install(ui::App& app, void (*wake)()) {
 }
 
 void post_host_event(const ui::HostEvent& event) {
-    // Every value is a fixed identifier or a number: the JSON is written directly (no escaping needed).
-    std::string json = "{\"type\":\"calfcoach:";
+    nlohmann::json detail = nlohmann::json::object();
+    const char* type = "calfcoach:ready";
     switch (event.kind) {
-        case ui::HostEventKind::Ready: json += "ready\",\"detail\":{}}"; break;
+        case ui::HostEventKind::Ready: break;
         case ui::HostEventKind::SafetyResult:
-            json += "safety-result\",\"detail\":{\"level\":\"" + std::string(to_string(event.level)) + "\"}}";
+            type = "calfcoach:safety-result";
+            detail["level"] = to_string(event.level);
             break;
         case ui::HostEventKind::SessionComplete:
-            json += "session-complete\",\"detail\":{\"duration_s\":" + std::to_string(event.duration_s) +
-                    ",\"legs\":\"" + event.legs + "\",\"ended\":\"" + event.ended + "\"}}";
+            type = "calfcoach:session-complete";
+            detail["duration_s"] = event.duration_s;
+            detail["legs"] = event.legs;
+            detail["ended"] = event.ended;
             break;
-        case ui::HostEventKind::ContactClinic: json += "contact-clinic\",\"detail\":{}}"; break;
+        case ui::HostEventKind::ContactClinic: type = "calfcoach:contact-clinic"; break;
     }
-    cc_embed_js_post(json.c_str());
+    cc_embed_js_post(dump_json({{"type", type}, {"detail", detail}}).c_str());
 }
 
 void embed_after_frame(int content_height_css) {

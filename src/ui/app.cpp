@@ -52,16 +52,10 @@ std::string_view to_string(Screen screen) {
 //-----------------------------------------------------------------------------
 // [SECTION] Start-up
 //-----------------------------------------------------------------------------
-namespace {
-std::map<std::string, std::string, std::less<>> builtin_content_files() {
+App::App(Services& services) : services_(services), history_(services.storage()) {
     std::map<std::string, std::string, std::less<>> files;
     for (const DefaultContentFile& file : default_content_files()) files.emplace(file.name, file.text);
-    return files;
-}
-}  // namespace
-
-App::App(Services& services) : services_(services), history_(services.storage()) {
-    content_ = load_content(builtin_content_files());
+    content_ = load_content(files);
     if (content_.ok() && !content_.content.routines.empty()) routine_ = &content_.content.routines.front();
     if (routine_ == nullptr) screen_ = Screen::ContentError;
 
@@ -270,7 +264,9 @@ void App::set_clinic_content_pending() { content_pending_ = true; }
 
 std::vector<std::string> App::use_clinic_content(std::string_view bundle_text) {
     content_pending_ = false;
-    ContentLoad clinic = load_clinic_content(bundle_text, builtin_content_files());
+    std::map<std::string, std::string, std::less<>> builtin;
+    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
+    ContentLoad clinic = load_clinic_content(bundle_text, builtin);
     std::vector<std::string> errors;
     for (const ContentIssue& issue : clinic.issues)
         if (!issue.warning) errors.push_back(format_issue(issue));
