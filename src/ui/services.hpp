@@ -44,8 +44,9 @@ struct HostEvent {
     HostEventKind kind = HostEventKind::Ready;
     SafetyLevel level = SafetyLevel::Ok;  // SafetyResult (default Ok)
     std::int64_t duration_s = 0;          // SessionComplete: active massage time in seconds (default 0)
-    std::string legs;                     // SessionComplete: "both", "left", "right" or "none" (default empty)
-    std::string ended;                    // SessionComplete: "completed", "early" or "pain_stop" (default empty)
+    // Fixed identifiers (string literals), never free text:
+    const char* legs = "";                // SessionComplete: "both", "left", "right" or "none" (default "")
+    const char* ended = "";               // SessionComplete: "completed", "early" or "pain_stop" (default "")
 };
 
 class Services {

@@ -64,8 +64,8 @@ TEST_CASE("embed: ready, safety result (level only), session complete and contac
     CHECK(result.kind == HostEventKind::SafetyResult);
     CHECK(result.level == SafetyLevel::Ok);
     // Nothing but the level: no answers, no question ids, no session data.
-    CHECK(result.legs.empty());
-    CHECK(result.ended.empty());
+    CHECK(std::string(result.legs).empty());
+    CHECK(std::string(result.ended).empty());
     CHECK(result.duration_s == 0);
 
     REQUIRE(ui.tap("safety.continue"));
@@ -76,8 +76,8 @@ TEST_CASE("embed: ready, safety result (level only), session complete and contac
     REQUIRE(count(ui.services, HostEventKind::SessionComplete) == 1);
     const HostEvent& done = ui.services.host_events.back();
     CHECK(done.kind == HostEventKind::SessionComplete);
-    CHECK(done.legs == "both");
-    CHECK(done.ended == "completed");
+    CHECK(std::string(done.legs) == "both");
+    CHECK(std::string(done.ended) == "completed");
     CHECK(done.duration_s > 60);
     CHECK(done.duration_s < 30 * 60);
 
