@@ -13,7 +13,6 @@ void App::draw_home() {
         paragraph(draw_, offered.c_str());
     }
     paragraph(draw_, "Guided self-massage for tight, sore calves. A short safety check comes first.", true);
-    draw_clinic_content_notice();
 
     const auto& records = history_.data().records;
     if (!records.empty()) {
@@ -43,6 +42,7 @@ void App::draw_home() {
     for (const MenuEntry& entry : kMenu)
         if (button(draw_, entry.id, entry.label, ButtonStyle::Secondary)) navigate(entry.target);
     vertical_space(draw_, 12);
+    draw_clinic_content_notice();  // after the person's own actions: it is for the clinic
     draw_notice_line();
     vertical_space(draw_, 4);
     paragraph(draw_, "Not for a calf that is swollen, hot, red or very painful: get medical advice first.", true);

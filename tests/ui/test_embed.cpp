@@ -233,4 +233,22 @@ TEST_CASE("embed: the reported height follows the screen, clamped, and is stable
     UiDriver tall(390, 1600, 1, {}, launch(clinic_options()));
     tall.frame();
     CHECK(tall.last_result.content_height_css == home);
+
+    // The player neither: the same height in a short and a tall iframe, steady while it plays.
+    auto player_height = [](float window_height) {
+        UiDriver ui(390, window_height, 1, {}, launch(clinic_options()));
+        REQUIRE(ui.tap("home.start"));
+        answer_all(ui, "no");
+        REQUIRE(ui.tap("safety.continue"));
+        REQUIRE(ui.tap("prepare.start"));
+        REQUIRE(ui.state()["screen"] == "player");
+        ui.advance(20'000);  // into the first step
+        const int first = ui.last_result.content_height_css;
+        ui.advance(1'000);
+        CHECK(ui.last_result.content_height_css == first);
+        return first;
+    };
+    const int short_frame = player_height(600), tall_frame = player_height(1400);
+    CHECK(short_frame == tall_frame);
+    CHECK(short_frame >= kEmbedMinHeightCss);
 }
