@@ -77,11 +77,12 @@ void App::draw_settings() {
         const std::string offered = "Offered by " + launch_.clinic;
         paragraph(draw_, offered.c_str());
     }
-    if (!launch_.host.empty())
-        paragraph(draw_, "This website is told when a check or session ends (the level and time, never your answers).", true);
     paragraph(draw_, "Calf Coach guides self-massage for tight, tired calves. It does not diagnose or treat any "
                      "illness. If you have a medical condition, or any doubt, ask a doctor or physio first. "
                      "Everything stays on this device: nothing is sent anywhere.");
+    if (!launch_.host.empty())  // embedded: the one exception, said right after
+        paragraph(draw_, "Here, the clinic's page is told when a check or session ends: the level, or the length "
+                         "and legs. Never your answers.", true);
     std::set<std::string> sources;
     for (const TriageRule& rule : content_.content.triage.rules)
         if (!rule.source.empty()) sources.insert(rule.source);
