@@ -23,4 +23,8 @@ void post_host_event(const ui::HostEvent& event);
 // After a frame: the height the screen needs in CSS px, posted to the host only when it changed.
 void embed_after_frame(int content_height_css);
 
+// True when embedded (embed=1 with a host) and the screen fits in the iframe: vertical touch drags
+// then scroll the clinic's page (the canvas gets touch-action: pan-y) instead of the app.
+bool embed_page_pans();
+
 }  // namespace calfcoach::platform

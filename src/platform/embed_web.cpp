@@ -65,6 +65,11 @@ EM_JS(void, cc_embed_js_post, (const char* event_json), {
     } catch (e) { console.warn('calfcoach: event not sent: ' + (e && e.message)); }
 });
 
+EM_JS(void, cc_embed_js_touch_action, (int page_pans), {
+    var canvas = document.getElementById('canvas');
+    if (canvas) canvas.style.touchAction = page_pans ? 'pan-y' : 'none';
+});
+
 EM_JS(void, cc_embed_js_height, (int height), {
     var E = Module['ccEmbed'];
     if (!E) return;
@@ -105,6 +110,7 @@ calfcoach::ui::App* g_app = nullptr;
 void (*g_wake)() = nullptr;
 bool g_posting = false;
 int g_last_height = 0;
+bool g_page_pans = false;
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_done(int ok, const char* text) {
@@ -161,6 +167,12 @@ void embed_after_frame(int content_height_css) {
     if (!g_posting || content_height_css <= 0 || content_height_css == g_last_height) return;
     g_last_height = content_height_css;
     cc_embed_js_height(content_height_css);
+    // A screen taller than the iframe may be (clamped) scrolls inside the app, by touch too.
+    const bool pans = content_height_css < ui::kEmbedMaxHeightCss;
+    if (pans != g_page_pans) cc_embed_js_touch_action(pans ? 1 : 0);
+    g_page_pans = pans;
 }
+
+bool embed_page_pans() { return g_page_pans; }
 
 }  // namespace calfcoach::platform

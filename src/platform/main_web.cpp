@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -57,6 +58,8 @@ struct Shell {
     double last_frame_ms = 0;
 
     int active_touch = -1;  // identifier of the finger driving the pointer
+    long touch_start_x = 0, touch_start_y = 0;  // where it went down (CSS px), and whether it has
+    bool touch_travelled = false;               // since moved far enough to be a drag (embed)
     double wake_after_ms = -1;     // from the last frame: draw again after this long (-1: no need)
     calfcoach::platform::SafeArea safe_area;  // CSS px, read when the size changes
     long wake_timer = 0;
@@ -234,12 +237,18 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         if (!t.isChanged) continue;
         if (type == EMSCRIPTEN_EVENT_TOUCHSTART && s.active_touch < 0) {
             s.active_touch = static_cast<int>(t.identifier);
+            s.touch_start_x = t.targetX;
+            s.touch_start_y = t.targetY;
+            s.touch_travelled = false;
             io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
             io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
             io.AddMouseButtonEvent(0, true);
         } else if (t.identifier == s.active_touch) {
             io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-            io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
+            if (std::labs(t.targetX - s.touch_start_x) + std::labs(t.targetY - s.touch_start_y) > 10) s.touch_travelled = true;
+            // Cancelled (the browser took the touch for a page scroll): no tap, so off the widgets first.
+            if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            else io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
             if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
                 io.AddMouseButtonEvent(0, false);
                 io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -248,6 +257,10 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         }
     }
     wake();
+    // Embedded and as tall as its content, the app lets a vertical drag scroll the clinic's page; only
+    // the end of a tap is ours (cancelling it stops the emulated mouse events; the end of a drag the
+    // browser scrolled with cannot be cancelled).
+    if (calfcoach::platform::embed_page_pans()) return type == EMSCRIPTEN_EVENT_TOUCHEND && !s.touch_travelled;
     return EM_TRUE;
 }
 

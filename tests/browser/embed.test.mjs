@@ -203,6 +203,44 @@ test('the example clinic page embeds the app across origins: it renders, grows, 
   }
 });
 
+test('on a phone, a drag on the app scrolls the clinic page; a tap is still one tap', async () => {
+  const { page, frame } = await openHost(await hostPage('index.html'), PHONE);
+  await settleFrame(frame);
+  await page.waitForFunction(() => document.querySelector('#calfcoach').dataset.calfcoachHeight);
+  const box = await iframeBox(page);
+  const x = PHONE.viewport.width / 2;
+  // A finger on the app, well inside the iframe, drags up by 300 px.
+  const startY = Math.min(box.y + box.h - 50, PHONE.viewport.height - 100);
+  assert.ok(startY > box.y + 50, 'the drag starts on the app');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: startY }] });
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: startY - 30 * i }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await page.waitForTimeout(300);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 100, `the page scrolled ${scrolled} px`);
+  await settleFrame(frame);
+  assert.equal((await frameState(frame)).screen, 'home', 'the drag pressed nothing');
+  // A tap on Start lands once: the first question, not a second press on what comes next.
+  const s = await frameState(frame);
+  const start = s.items.find((i) => i.id === 'home.start');
+  const top = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
+  await page.evaluate((y) => window.scrollBy(0, y), top + start.y - 200);
+  const top2 = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
+  await page.touchscreen.tap(box.x + start.x + start.w / 2, top2 + start.y + start.h / 2);
+  await settleFrame(frame);
+  const after = await frameState(frame);
+  assert.equal(after.screen, 'safety');
+  assert.equal(after.question_index, 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('events reach the div with the right data: safety level only, session complete, contact clinic', async () => {
   // data-src keeps ?timescale=600 so the session runs in about a second.
   const url = await hostPage('events.html',
