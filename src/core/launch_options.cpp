@@ -82,14 +82,6 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(begin, end - begin));
 }
 
-// The value as it may appear in a console line: short, and with controls made visible.
-std::string shown(std::string_view value) {
-    std::string out;
-    for (char c : value.substr(0, 40)) out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-    if (value.size() > 40) out += "...";
-    return out;
-}
-
 bool host_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.'; }
 
 }  // namespace
@@ -239,10 +231,9 @@ LaunchOptions parse_launch_options(std::string_view query) {
         }
         seen |= 1u << which;
         if (why != nullptr) {
+            // The value itself is left out: it may be long, or made to look like something else.
             std::string warning = "calfcoach: ignoring ";
             warning += name;
-            warning += '=';
-            warning += shown(value);
             warning += ": ";
             warning += why;
             options.warnings.push_back(std::move(warning));

@@ -44,7 +44,8 @@ struct LaunchOptions {
     // Default: empty (the built-in content)
     std::string content;
 
-    // One line per ignored value, for console.warn: "calfcoach: ignoring accent=...: ...".
+    // One line per ignored value, for console.warn: "calfcoach: ignoring accent: #rgb or #rrggbb expected"
+    // (the value itself is never repeated).
     std::vector<std::string> warnings;
 
     // The phone number as a tel: URL ("tel:+441234567890"), empty without a phone.

@@ -32,8 +32,7 @@ EM_JS(void, cc_embed_js_warn, (const char* text), {
 // the host asks for the height again (e.g. after it moved the iframe).
 EM_JS(void, cc_embed_js_install, (const char* host_text), {
     var E = { host: UTF8ToString(host_text), height: 0 };
-    var framed = false;
-    try { framed = window.parent !== window; } catch (e) { framed = true; }
+    var framed = window.parent !== window;
     E.post = function(type, detail) {
         if (!E.host || !framed) return;
         try {
@@ -89,14 +88,14 @@ EM_JS(void, cc_embed_js_fetch, (const char* url_text), {
         _free(out);
     };
     try {
-        fetch(url, { 'mode': 'cors', 'credentials': 'omit', 'cache': 'no-cache', 'redirect': 'follow' })
+        fetch(url, { 'credentials': 'omit', 'cache': 'no-cache' })
             .then(function(response) {
                 if (!response.ok) throw new Error('HTTP ' + response.status);
                 return response.text();
             })
             .then(function(text) { finish(true, text); },
                   function(e) {
-                      finish(false, url + ': ' + ((e && e.message) || 'network error') + ' (check CORS and CSP)');
+                      finish(false, url + ': ' + (e && e.message) + ' (check CORS and CSP)');
                   });
     } catch (e) {
         finish(false, url + ': ' + (e && e.message));

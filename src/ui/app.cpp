@@ -187,9 +187,7 @@ FrameResult App::frame(const FrameContext& context) {
     if (content_pending_) {
         // Nothing to press until the clinic's content is in (or has failed): see set_clinic_content_pending.
         display_title(draw_, "Calf Coach");
-        const std::string loading =
-            launch_.clinic.empty() ? std::string("Loading\xE2\x80\xA6") : "Loading " + launch_.clinic + "'s content\xE2\x80\xA6";
-        paragraph(draw_, loading.c_str(), true);
+        paragraph(draw_, "Loading\xE2\x80\xA6", true);
     } else switch (screen_) {
         case Screen::Home: draw_home(); break;
         case Screen::SafetyConfirm: draw_safety_confirm(); break;
@@ -309,11 +307,8 @@ void App::draw_clinic_content_notice() {
     if (content_notice_.empty()) return;
     subheading(draw_, "Notice for the clinic");
     paragraph(draw_, content_notice_.c_str());
+    // The first few; every one of them is in the console.
     for (std::size_t i = 0; i < content_errors_.size() && i < 8; ++i) bullet(draw_, content_errors_[i].c_str());
-    if (content_errors_.size() > 8) {
-        const std::string more = "and " + std::to_string(content_errors_.size() - 8) + " more (see the console)";
-        paragraph(draw_, more.c_str(), true);
-    }
     vertical_space(draw_, 8);
 }
 

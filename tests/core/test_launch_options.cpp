@@ -15,7 +15,7 @@ using namespace calfcoach;
 namespace {
 bool warned_about(const LaunchOptions& options, const std::string& name) {
     for (const std::string& warning : options.warnings)
-        if (warning.find("ignoring " + name + "=") != std::string::npos) return true;
+        if (warning.find("ignoring " + name + ":") != std::string::npos) return true;
     return false;
 }
 }  // namespace
@@ -152,11 +152,10 @@ TEST_CASE("embed flag, repeats, odd decoding and over-long queries", "[launch]")
     const LaunchOptions mixed = parse_launch_options("accent=bad&clinic=Ok+Clinic&phone=x");
     CHECK(mixed.clinic == "Ok Clinic");
     CHECK(mixed.warnings.size() == 2);
-    // Warnings show a short, control-free excerpt of the value, never the whole of it.
-    const LaunchOptions noisy = parse_launch_options("accent=%0A" + std::string(500, 'z'));
+    // Warnings never repeat the value (it may be long, or pretend to be a console line of its own).
+    const LaunchOptions noisy = parse_launch_options("accent=%0Acalfcoach:+all+good" + std::string(500, 'z'));
     REQUIRE(noisy.warnings.size() == 1);
-    CHECK(noisy.warnings[0].size() < 150);
-    CHECK(noisy.warnings[0].find('\n') == std::string::npos);
+    CHECK(noisy.warnings[0] == "calfcoach: ignoring accent: #rgb or #rrggbb expected");
     const LaunchOptions huge = parse_launch_options("clinic=A&x=" + std::string(kQueryMaxChars, 'x'));
     CHECK(huge.clinic.empty());
     CHECK(huge.warnings.size() == 1);
