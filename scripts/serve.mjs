@@ -3,6 +3,8 @@
 // no directory listings, nothing outside the root. Node built-ins only.
 //
 //   node scripts/serve.mjs [--root DIR] [--port N] [--host 127.0.0.1] [--frame-ancestors "'self' https://a.example"]
+//                          [--csp-extra "frame-src https://app.example; script-src https://app.example"]
+//                          [--cors https://app.example] [--permissions-policy "screen-wake-lock=(self)"]
 //
 // Prints "serving DIR on http://HOST:PORT/" once listening; stops on SIGINT/SIGTERM.
 import { createServer } from 'node:http';
@@ -17,6 +19,14 @@ const { values: options } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'frame-ancestors': { type: 'string', default: "'self'" },
     quiet: { type: 'boolean', default: false },
+    // Extra CSP sources, e.g. "frame-src http://127.0.0.1:8081; script-src http://127.0.0.1:8081":
+    // added to the named directives (a page that embeds the app, a clinic's content origin).
+    'csp-extra': { type: 'string', default: '' },
+    // Access-Control-Allow-Origin for every response (a clinic's content file fetched by the app).
+    cors: { type: 'string', default: '' },
+    // Replaces the Permissions-Policy, e.g. for a page that embeds the app and delegates the wake lock:
+    // "screen-wake-lock=(self \"https://app.example\")".
+    'permissions-policy': { type: 'string', default: '' },
   },
 });
 
@@ -59,7 +69,34 @@ export function securityHeaders(frameAncestors) {
   };
 }
 
+// Adds "directive source..." pairs (separated by ';') to a CSP: to an existing directive's sources,
+// or as a new directive. Only plain source expressions are accepted, so nothing can loosen 'none'
+// into something unexpected by accident (a quoted keyword other than 'self' is refused).
+export function addCspSources(csp, extra) {
+  const directives = csp.split(';').map((part) => part.trim().split(/\s+/)).filter((d) => d[0]);
+  for (const part of extra.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (!name) continue;
+    if (!/^[a-z-]+$/.test(name) || sources.some((s) => s.startsWith("'") && s !== "'self'"))
+      throw new Error(`--csp-extra: refusing "${part.trim()}"`);
+    const existing = directives.find((d) => d[0] === name);
+    if (existing) {
+      if (existing[1] === "'none'") existing.splice(1, 1);
+      existing.push(...sources);
+    } else {
+      directives.push([name, ...sources]);
+    }
+  }
+  return directives.map((d) => d.join(' ')).join('; ');
+}
+
 const headers = securityHeaders(options['frame-ancestors']);
+if (options['permissions-policy']) headers['Permissions-Policy'] = options['permissions-policy'];
+if (options.cors) {
+  headers['Access-Control-Allow-Origin'] = options.cors;
+  headers.Vary = 'Origin';
+}
+if (options['csp-extra']) headers['Content-Security-Policy'] = addCspSources(headers['Content-Security-Policy'], options['csp-extra']);
 
 const server = createServer(async (request, response) => {
   const send = (status, body, extra = {}) => {

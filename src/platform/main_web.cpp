@@ -19,12 +19,14 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
 #include "platform/a11y.hpp"
+#include "platform/embed.hpp"
 #include "platform/web_bridge.hpp"
 #include "platform/web_services.hpp"
 #include "platform/webgl2_renderer.hpp"
@@ -62,6 +64,8 @@ struct Shell {
     double last_animation_frame_time = 0;  // rAF time of the last frame drawn
 
     int active_touch = -1;  // identifier of the finger driving the pointer
+    long touch_start_x = 0, touch_start_y = 0;  // where it went down (CSS px), and whether it has
+    bool touch_travelled = false;               // since moved far enough to be a drag (embed)
     double wake_after_ms = -1;     // from the last frame: draw again after this long (-1: no need)
     calfcoach::platform::SafeArea safe_area;  // CSS px, read when the size changes
     long wake_timer = 0;
@@ -113,6 +117,7 @@ void draw_frame() {
     const calfcoach::ui::FrameResult result = s.app.frame(context);
     ImGui::Render();
     calfcoach::platform::a11y_after_frame(s.app);  // the HTML layer follows, only when it changed
+    calfcoach::platform::embed_after_frame(result.content_height_css);  // the host's iframe follows
 
     const calfcoach::ui::Rgb bg = s.app.palette().background;
     glViewport(0, 0, s.framebuffer_width, s.framebuffer_height);
@@ -247,12 +252,18 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         if (!t.isChanged) continue;
         if (type == EMSCRIPTEN_EVENT_TOUCHSTART && s.active_touch < 0) {
             s.active_touch = static_cast<int>(t.identifier);
+            s.touch_start_x = t.targetX;
+            s.touch_start_y = t.targetY;
+            s.touch_travelled = false;
             io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
             io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
             io.AddMouseButtonEvent(0, true);
         } else if (t.identifier == s.active_touch) {
             io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-            io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
+            if (std::labs(t.targetX - s.touch_start_x) + std::labs(t.targetY - s.touch_start_y) > 10) s.touch_travelled = true;
+            // Cancelled (the browser took the touch for a page scroll): no tap, so off the widgets first.
+            if (type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            else io.AddMousePosEvent(to_device(t.targetX, t.targetY).x, to_device(t.targetX, t.targetY).y);
             if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
                 io.AddMouseButtonEvent(0, false);
                 io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -261,6 +272,10 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         }
     }
     wake();
+    // Embedded and as tall as its content, the app lets a vertical drag scroll the clinic's page; only
+    // the end of a tap is ours (cancelling it stops the emulated mouse events; the end of a drag the
+    // browser scrolled with cannot be cancelled).
+    if (calfcoach::platform::embed_page_pans()) return type == EMSCRIPTEN_EVENT_TOUCHEND && !s.touch_travelled;
     return EM_TRUE;
 }
 
@@ -425,6 +440,7 @@ int main() {
     calfcoach::platform::install_automation_surface();
     calfcoach::platform::install_test_hooks();  // ?test=1 only
     calfcoach::platform::a11y_install(shell.app, [] { wake(); });
+    calfcoach::platform::embed_install(shell.app, [] { wake(); });  // before the first frame
     shell.last_frame_ms = emscripten_get_now();
     wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events from here on

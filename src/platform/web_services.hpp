@@ -82,6 +82,9 @@ public:
     OfflineCopy offline_copy() override;
     bool save_offline_copy() override;
 
+    // Embedding: to the host origin only (platform/embed.hpp); nothing without a valid host.
+    void notify_host(const ui::HostEvent& event) override;
+
 private:
     WebKeyValueStore storage_;
     double timescale_ = 1.0;

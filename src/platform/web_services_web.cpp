@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "core/json_safe.hpp"
+#include "platform/embed.hpp"
 
 extern "C" {
 
@@ -789,5 +790,7 @@ ui::ServiceStatus WebServices::status() {
     status.wake_lock = (capabilities & 8) != 0;
     return status;
 }
+
+void WebServices::notify_host(const ui::HostEvent& event) { post_host_event(event); }
 
 }  // namespace calfcoach::platform

@@ -12,10 +12,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "core/clinic_content.hpp"
 #include "core/default_content.hpp"
 #include "core/json_safe.hpp"
 #include "imgui.h"
@@ -100,7 +102,10 @@ void App::rebuild_fonts(ImFontAtlas& atlas) {
 }
 
 void App::apply_settings() {
-    const Palette* palette = settings_.high_contrast ? &high_contrast_palette() : &normal_palette();
+    // A clinic's accent replaces the normal theme's green; high contrast stays as it is.
+    const Palette* palette = settings_.high_contrast ? &high_contrast_palette()
+                             : has_accent_          ? &accent_palette_
+                                                    : &normal_palette();
     const float scale = dpr_ * static_cast<float>(settings_.text_size_percent) / 100.0f;
     if (palette != draw_.palette || std::fabs(scale - draw_.scale) > 0.001f) fonts_dirty_ = true;
     draw_.palette = palette;
@@ -126,7 +131,6 @@ bool App::reduced_motion() const {
 // [SECTION] Frame
 //-----------------------------------------------------------------------------
 FrameResult App::frame(const FrameContext& context) {
-    const bool first_frame = last_context_.frame == 0;
     const Screen screen_at_start = screen_;
     last_context_ = context;
     draw_.items.clear();
@@ -135,7 +139,8 @@ FrameResult App::frame(const FrameContext& context) {
     library_animating_ = false;
     FrameResult result;
 
-    if (first_frame && routine_ != nullptr) {
+    if (!resume_checked_ && !content_pending_ && routine_ != nullptr) {
+        resume_checked_ = true;
         // A session interrupted by a reload or a closed tab is offered for resume.
         if (const auto stored = services_.storage().get(kSessionInProgressKey)) {
             SessionRestore restored = Session::from_json(*stored, *routine_, now());
@@ -169,15 +174,21 @@ FrameResult App::frame(const FrameContext& context) {
     }
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(column_x, 0));
+    // Embedded, the page grows to its content: no scrollbar, whose coming and going would change
+    // the width, the wrapping and so the height (a resize loop). Wheel and touch still scroll.
     ImGui::Begin("##page", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | (launch_.embed ? ImGuiWindowFlags_NoScrollbar : 0));
     ImGui::PopStyleVar();
     ImGui::Dummy(ImVec2(0, context.safe_top * dpr_));
     vertical_space(draw_, screen_ == Screen::Home ? 16 : 4);
     const Screen drawn = screen_;
     drawn_question_ = question_index_;
-    switch (screen_) {
+    if (content_pending_) {
+        // Nothing to press until the clinic's content is in (or has failed): see set_clinic_content_pending.
+        display_title(draw_, "Calf Coach");
+        paragraph(draw_, "Loading\xE2\x80\xA6", true);
+    } else switch (screen_) {
         case Screen::Home: draw_home(); break;
         case Screen::SafetyConfirm: draw_safety_confirm(); break;
         case Screen::SafetyQuestion: draw_safety_question(); break;
@@ -205,6 +216,13 @@ FrameResult App::frame(const FrameContext& context) {
     if (screen_ != screen_at_start || scroll_to_top_) result.animating = true;
     scroll_by_touch_drag();
     last_animating_ = result.animating;
+    // The whole column's height (the cursor's y counts the scrolled-away part too), in CSS px.
+    const float content_css = ImGui::GetCursorPosY() / std::max(dpr_, 0.01f);
+    result.content_height_css = std::clamp(static_cast<int>(std::ceil(content_css)), kEmbedMinHeightCss, kEmbedMaxHeightCss);
+    if (!content_pending_ && !ready_sent_) {
+        ready_sent_ = true;
+        services_.notify_host(HostEvent{});
+    }
     ImGui::End();
     ImGui::PopStyleColor();
     return result;
@@ -213,6 +231,85 @@ FrameResult App::frame(const FrameContext& context) {
 void App::on_page_hide(double now_ms) {
     last_context_.now_ms = std::max(last_context_.now_ms, now_ms);
     if (session_ && !session_->finished()) save_session_in_progress();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Embedding
+//-----------------------------------------------------------------------------
+std::vector<std::string> App::set_launch_options(const LaunchOptions& options) {
+    std::vector<std::string> warnings;
+    launch_ = options;
+    launch_.warnings.clear();
+    has_accent_ = false;
+    if (options.accent) {
+        const Rgb wanted{options.accent->r, options.accent->g, options.accent->b};
+        bool adjusted = false;
+        accent_palette_ = palette_with_accent(normal_palette(), wanted, adjusted);
+        has_accent_ = true;
+        if (adjusted) {
+            char line[160];
+            std::snprintf(line, sizeof line, "calfcoach: accent #%02x%02x%02x is too light; using #%02x%02x%02x (4.5:1)",
+                          wanted.r, wanted.g, wanted.b, accent_palette_.primary.r, accent_palette_.primary.g,
+                          accent_palette_.primary.b);
+            warnings.emplace_back(line);
+        }
+    }
+    apply_settings();
+    return warnings;
+}
+
+void App::set_clinic_content_pending() { content_pending_ = true; }
+
+std::vector<std::string> App::use_clinic_content(std::string_view bundle_text) {
+    content_pending_ = false;
+    std::map<std::string, std::string, std::less<>> builtin;
+    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
+    ContentLoad clinic = load_clinic_content(bundle_text, builtin);
+    std::vector<std::string> errors;
+    for (const ContentIssue& issue : clinic.issues)
+        if (!issue.warning) errors.push_back(format_issue(issue));
+    if (clinic.ok() && !clinic.content.routines.empty()) {
+        content_ = std::move(clinic);
+        routine_ = &content_.content.routines.front();
+        if (screen_ == Screen::ContentError) go_home();
+        content_notice_.clear();
+        content_errors_.clear();
+        return {};
+    }
+    if (errors.empty()) errors.push_back("the content has no routine");
+    content_notice_ = "This clinic's content has errors: the built-in content is used.";
+    content_errors_ = errors;
+    return errors;
+}
+
+void App::clinic_content_failed(const std::string& why) {
+    content_pending_ = false;
+    content_notice_ = "This clinic's content could not be loaded: the built-in content is used.";
+    content_errors_ = {why};
+}
+
+// Only where the app advises seeing someone, and never instead of the emergency number.
+void App::draw_call_clinic() {
+    if (launch_.phone.empty()) return;
+    // A long name would not fit on the button; the name is on Home anyway.
+    const std::string label = launch_.clinic.empty() || launch_.clinic.size() > 28 ? std::string("Call the clinic")
+                                                                                   : "Call " + launch_.clinic;
+    if (button(draw_, "clinic.call", label.c_str(), ButtonStyle::Outline)) {
+        services_.open_link(launch_.phone_link());
+        HostEvent event;
+        event.kind = HostEventKind::ContactClinic;
+        services_.notify_host(event);
+    }
+}
+
+// For the clinic that set the page up: what is wrong with its content (the first few problems).
+void App::draw_clinic_content_notice() {
+    if (content_notice_.empty()) return;
+    subheading(draw_, "Notice for the clinic");
+    paragraph(draw_, content_notice_.c_str());
+    // The first few; every one of them is in the console.
+    for (std::size_t i = 0; i < content_errors_.size() && i < 8; ++i) bullet(draw_, content_errors_[i].c_str());
+    vertical_space(draw_, 8);
 }
 
 void App::draw_notice_line() {
@@ -225,6 +322,7 @@ void App::draw_notice_line() {
     ImGui::PushFont(draw_.fonts.body);
     const ImVec2 text = ImGui::CalcTextSize(line.c_str(), nullptr, false, width - draw_.px(24));
     ImGui::PopFont();
+    record_text(draw_, "p", line.c_str());  // read out too: it changes what the person can expect
     const float height = text.y + draw_.px(20);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), to_u32(draw_.palette->surface), draw_.px(10));
@@ -505,6 +603,11 @@ std::string App::state_json() const {
         {"text_size", settings_.text_size_percent},
         {"high_contrast", settings_.high_contrast},
         {"content_ok", content_.ok()},
+        {"content_pending", content_pending_},
+        {"clinic_content_errors", content_errors_.size()},
+        {"embed", launch_.embed},
+        {"accent", has_accent_ ? nlohmann::json({accent_palette_.primary.r, accent_palette_.primary.g, accent_palette_.primary.b})
+                               : nlohmann::json(nullptr)},
         {"animating", last_animating_},
         {"texts", texts_json(draw_.texts)},
         {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", announce_assertive_}}},

@@ -13,6 +13,7 @@
 
 #include "core/content.hpp"
 #include "core/history.hpp"
+#include "core/launch_options.hpp"
 #include "core/session.hpp"
 #include "core/settings.hpp"
 #include "core/triage.hpp"
@@ -54,7 +55,14 @@ struct FrameResult {
     bool animating = false;        // draw again on the next animation frame (default false: on demand)
     double wake_after_ms = -1;     // draw once more after this long, e.g. the next second of a countdown
                                    // (default -1: no timer)
+    // The height the current screen needs, in CSS px, clamped to kEmbedMin/MaxHeightCss: an embedding
+    // page sizes its iframe to it (default 0: not computed yet).
+    int content_height_css = 0;
 };
+
+// The iframe never gets shorter than a phone's usable height or taller than a long page.
+inline constexpr int kEmbedMinHeightCss = 480;
+inline constexpr int kEmbedMaxHeightCss = 2000;
 
 class App {
 public:
@@ -68,6 +76,18 @@ public:
 
     // Draws one frame between ImGui::NewFrame() and ImGui::Render().
     FrameResult frame(const FrameContext& context);
+
+    //-- Embedding in a clinic's page (docs/embedding.md); called by the platform before the first frame.
+    // Clinic name, accent and phone. Returns warnings for the console (e.g. the accent was darkened).
+    std::vector<std::string> set_launch_options(const LaunchOptions& options);
+    // The clinic's content file is being fetched: a loading line instead of any screen until one of
+    // the two below, so no check or session ever starts on content about to be replaced.
+    void set_clinic_content_pending();
+    // The fetched file, checked like any content. Invalid: the built-in content runs and the errors
+    // are shown under a notice on Home (for the clinic). Returns the errors (empty when used).
+    std::vector<std::string> use_clinic_content(std::string_view bundle_text);
+    // The file could not be fetched (network, CORS, HTTP status): the built-in content, with a notice.
+    void clinic_content_failed(const std::string& why);
 
     // The page is being hidden or closed: save what is in progress.
     void on_page_hide(double now_ms);
@@ -123,6 +143,8 @@ private:
     void draw_settings();            // screen_settings.cpp
     void draw_offline_copy();        // screen_settings.cpp: Settings -> About, the one-file page
     void draw_content_error();
+    void draw_call_clinic();         // "Call <clinic>" where the app advises seeing someone (embed)
+    void draw_clinic_content_notice();
 
     //-- Session plumbing (screen_player.cpp) ----------------------------------------------------
     void start_session();
@@ -174,6 +196,16 @@ private:
     int pain_after_ = 2;
     bool pain_after_saved_ = false;
     std::string done_message_;
+
+    // Embedding: the launch options, the clinic's palette, the clinic content's state.
+    LaunchOptions launch_;
+    Palette accent_palette_{};
+    bool has_accent_ = false;
+    bool content_pending_ = false;
+    bool ready_sent_ = false;          // HostEventKind::Ready, once the final content is showing
+    bool resume_checked_ = false;      // the interrupted session is offered once content is final
+    std::string content_notice_;       // why the clinic's content is not used
+    std::vector<std::string> content_errors_;
 
     // Techniques: the one opened (-1: none); the diagram animates while one is open.
     int expanded_technique_ = -1;

@@ -78,10 +78,15 @@ void App::draw_done() {
                      "same day.");
     if (button(draw_, "done.chest", "I have chest pain or breathlessness now", ButtonStyle::Outline)) {
         safety_result_ = evaluate_after_session(content_.content.triage, Answer::Yes);
+        HostEvent event;
+        event.kind = HostEventKind::SafetyResult;
+        event.level = safety_result_->level;
+        services_.notify_host(event);
         back_stack_ = {Screen::Home};
         navigate(Screen::SafetyResult, false);
         return;
     }
+    draw_call_clinic();
     vertical_space(draw_, 8);
     if (button(draw_, "nav.home", "Home", ButtonStyle::Primary)) {
         session_.reset();

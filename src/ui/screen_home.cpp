@@ -8,6 +8,10 @@ namespace calfcoach::ui {
 
 void App::draw_home() {
     display_title(draw_, "Calf Coach");
+    if (!launch_.clinic.empty()) {
+        const std::string offered = "Offered by " + launch_.clinic;
+        paragraph(draw_, offered.c_str());
+    }
     paragraph(draw_, "Guided self-massage for tight, sore calves. A short safety check comes first.", true);
 
     const auto& records = history_.data().records;
@@ -38,6 +42,7 @@ void App::draw_home() {
     for (const MenuEntry& entry : kMenu)
         if (button(draw_, entry.id, entry.label, ButtonStyle::Secondary)) navigate(entry.target);
     vertical_space(draw_, 12);
+    draw_clinic_content_notice();  // after the person's own actions: it is for the clinic
     draw_notice_line();
     vertical_space(draw_, 4);
     paragraph(draw_, "Not for a calf that is swollen, hot, red or very painful: get medical advice first.", true);

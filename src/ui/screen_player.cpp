@@ -123,6 +123,19 @@ void App::end_session_to_done() {
     keep_awake_ = false;
     services_.set_keep_awake(false);
     record_session();
+    if (session_) {
+        // The host may keep its own record (embedded, storage is often blocked or partitioned).
+        const Session& session = *session_;
+        const bool left = session.leg_done(Side::Left), right = session.leg_done(Side::Right);
+        HostEvent event;
+        event.kind = HostEventKind::SessionComplete;
+        event.duration_s = (session.active_ms(now()) + 500) / 1000;
+        event.legs = left && right ? "both" : left ? "left" : right ? "right" : "none";
+        event.ended = session.end_reason() == EndReason::PainStop      ? "pain_stop"
+                      : session.end_reason() == EndReason::UserStopped ? "early"
+                                                                       : "completed";
+        services_.notify_host(event);
+    }
     services_.storage().remove(kSessionInProgressKey);
     pain_panel_open_ = false;
     back_stack_ = {Screen::Home};

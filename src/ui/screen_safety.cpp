@@ -45,6 +45,10 @@ void App::finish_safety_check() {
     safety_result_ = evaluate_triage(triage, asked);
     if (strict.level > safety_result_->level) safety_result_->level = strict.level;
     safety_checked_at_ = services_.wall_clock_iso();
+    HostEvent event;  // the level only: the answers never leave the app
+    event.kind = HostEventKind::SafetyResult;
+    event.level = safety_result_->level;
+    services_.notify_host(event);
     // Only the level and the time are kept: the answers are health data the app does not need later.
     const nlohmann::json stored = {{"level", to_string(safety_result_->level)}, {"at", safety_checked_at_}};
     services_.storage().set(kLastSafetyKey, dump_json(stored));
@@ -152,6 +156,9 @@ void App::draw_safety_result() {
     }
     subheading(draw_, "What to do now");
     paragraph(draw_, look.todo);
+    // The clinic can help with these; urgent and emergency results point to doctors and the emergency
+    // number only, never to a clinic's line.
+    if (level >= SafetyLevel::Caution && level <= SafetyLevel::SeeProfessional) draw_call_clinic();
     if (!safety_result_->rules.empty()) {
         vertical_space(draw_, 8);
         subheading(draw_, level == SafetyLevel::Ok ? "Good to know" : "Why");

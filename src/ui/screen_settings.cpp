@@ -73,9 +73,16 @@ void App::draw_settings() {
     subheading(draw_, "About");
     const std::string version = "Calf Coach " CALFCOACH_VERSION " \xC2\xB7 content " + content_.content.version;
     paragraph(draw_, version.c_str(), true);
+    if (!launch_.clinic.empty()) {
+        const std::string offered = "Offered by " + launch_.clinic;
+        paragraph(draw_, offered.c_str());
+    }
     paragraph(draw_, "Calf Coach guides self-massage for tight, tired calves. It does not diagnose or treat any "
                      "illness. If you have a medical condition, or any doubt, ask a doctor or physio first. "
                      "Everything stays on this device: nothing is sent anywhere.");
+    if (!launch_.host.empty())  // embedded: the one exception, said right after
+        paragraph(draw_, "Here, the clinic's page is told when a check or session ends: the level, or the length "
+                         "and legs. Never your answers.", true);
     draw_offline_copy();
     std::set<std::string> sources;
     for (const TriageRule& rule : content_.content.triage.rules)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/history.hpp"  // KeyValueStore
+#include "core/safety_level.hpp"  // HostEvent
 #include "core/session.hpp"  // Cue
 
 namespace calfcoach::ui {
@@ -29,6 +30,23 @@ struct ServiceStatus {
     bool speech = true;
     bool vibration = true;
     bool wake_lock = true;
+};
+
+// What the embedding page (a clinic's website) is told, docs/embedding.md. Only what the host needs to
+// keep its own record or offer help: never the safety answers, never pain scores.
+enum class HostEventKind {
+    Ready,            // the app is showing its first screen with its final content
+    SafetyResult,     // a safety check finished: the level only
+    SessionComplete,  // a session reached its end screen: active time, legs, how it ended
+    ContactClinic,    // the person pressed "Call <clinic>"
+};
+struct HostEvent {
+    HostEventKind kind = HostEventKind::Ready;
+    SafetyLevel level = SafetyLevel::Ok;  // SafetyResult (default Ok)
+    std::int64_t duration_s = 0;          // SessionComplete: active massage time in seconds (default 0)
+    // Fixed identifiers (string literals), never free text:
+    const char* legs = "";                // SessionComplete: "both", "left", "right" or "none" (default "")
+    const char* ended = "";               // SessionComplete: "completed", "early" or "pain_stop" (default "")
 };
 
 class Services {
@@ -77,6 +95,10 @@ public:
     // Starts the download of the one-file page. Returns false when that is not possible (not
     // Offered, no connection, the browser refused).
     virtual bool save_offline_copy() = 0;
+
+    //-- Embedding ------------------------------------------------------------------------------
+    // Tells the embedding page what happened (a no-op when the app is not embedded with a valid host).
+    virtual void notify_host(const HostEvent& event) = 0;
 };
 
 }  // namespace calfcoach::ui

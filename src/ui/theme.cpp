@@ -1,6 +1,7 @@
 #include "ui/theme.hpp"
 
 #include <cmath>
+#include <initializer_list>
 
 #include "imgui.h"
 
@@ -81,6 +82,49 @@ double contrast_ratio(Rgb a, Rgb b) {
     const double lighter = la > lb ? la : lb;
     const double darker = la > lb ? lb : la;
     return (lighter + 0.05) / (darker + 0.05);
+}
+
+namespace {
+
+Rgb mix(Rgb from, Rgb to, double t) {
+    auto channel = [t](std::uint8_t a, std::uint8_t b) {
+        return static_cast<std::uint8_t>(std::lround(a + (b - a) * t));
+    };
+    return {channel(from.r, to.r), channel(from.g, to.g), channel(from.b, to.b)};
+}
+
+Palette with_primary(const Palette& base, Rgb primary) {
+    Palette p = base;
+    p.primary = primary;
+    p.primary_hover = mix(primary, {0, 0, 0}, 0.12);
+    p.primary_pressed = mix(primary, {0, 0, 0}, 0.25);
+    return p;
+}
+
+bool accent_readable(const Palette& p) {
+    for (Rgb fill : {p.primary, p.primary_hover, p.primary_pressed})
+        if (contrast_ratio(p.on_primary, fill) < 4.5) return false;
+    for (Rgb page : {p.background, p.surface, p.surface_pressed})
+        if (contrast_ratio(p.primary, page) < 4.5) return false;
+    return true;
+}
+
+}  // namespace
+
+Palette palette_with_accent(const Palette& base, Rgb accent, bool& adjusted) {
+    adjusted = false;
+    // Towards black first (light pages, white text on buttons), then towards white; the first
+    // step that reads well on every pairing wins. Black always passes on our light page.
+    for (int step = 0; step <= 50; ++step) {
+        for (Rgb target : {Rgb{0, 0, 0}, Rgb{255, 255, 255}}) {
+            const Palette candidate = with_primary(base, mix(accent, target, step / 50.0));
+            if (!accent_readable(candidate)) continue;
+            adjusted = step > 0;
+            return candidate;
+        }
+    }
+    adjusted = true;
+    return base;  // nothing readable: the app's own colour
 }
 
 const Metrics& metrics() {

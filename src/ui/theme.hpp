@@ -44,6 +44,12 @@ const Palette& high_contrast_palette();
 // WCAG 2.x contrast ratio of two colours, 1 to 21.
 double contrast_ratio(Rgb a, Rgb b);
 
+// A clinic's colour (embed mode) as the palette's primary, with hover and pressed shades derived
+// from it. The colour is darkened (or, on a dark page, lightened) by the smallest step that keeps
+// WCAG AA: 4.5:1 for on_primary on every primary shade and for primary on background, surface and
+// surface_pressed. `adjusted` turns true when the colour had to change. Danger is never touched.
+Palette palette_with_accent(const Palette& base, Rgb accent, bool& adjusted);
+
 // Sizes in CSS pixels before scaling; the style is built at scale = device pixel ratio x text size.
 struct Metrics {
     float body_font_px = 18.0f;       // body text

@@ -20,9 +20,15 @@ export const DESKTOP = { name: 'desktop', viewport: { width: 1280, height: 800 }
 export const PHONE = { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
 // Starts scripts/serve.mjs on a free loopback port; resolves with {url, stop()}.
-export async function startServer({ root = distDir, frameAncestors } = {}) {
-  const args = [path.join(repoRoot, 'scripts', 'serve.mjs'), '--root', root, '--port', '0', '--quiet'];
+// host: the name to listen on and use in the URL (default 127.0.0.1); port: default 0 (any free one);
+// cspExtra, cors, permissionsPolicy: scripts/serve.mjs --csp-extra, --cors, --permissions-policy.
+export async function startServer({ root = distDir, frameAncestors, host, port = 0, cspExtra, cors, permissionsPolicy } = {}) {
+  const args = [path.join(repoRoot, 'scripts', 'serve.mjs'), '--root', root, '--port', String(port), '--quiet'];
   if (frameAncestors) args.push('--frame-ancestors', frameAncestors);
+  if (host) args.push('--host', host);
+  if (cspExtra) args.push('--csp-extra', cspExtra);
+  if (cors) args.push('--cors', cors);
+  if (permissionsPolicy) args.push('--permissions-policy', permissionsPolicy);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let buffered = '';

@@ -42,6 +42,7 @@ public:
     bool keep_awake = false;
     std::vector<Download> downloads;
     std::vector<std::string> links;
+    std::vector<HostEvent> host_events;   // every notify_host, in order
 
     std::string wall_clock_iso() override { return wall_clock; }
     int utc_offset_minutes() override { return utc_offset; }
@@ -85,6 +86,8 @@ public:
         ++save_offline_copy_calls;
         return offline_copy_answer == OfflineCopy::Offered && save_offline_copy_succeeds;
     }
+
+    void notify_host(const HostEvent& event) override { host_events.push_back(event); }
 
     // True when a cue with this id was due (played) at least once.
     [[nodiscard]] bool was_due(std::string_view id) const {

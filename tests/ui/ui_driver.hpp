@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -16,19 +17,25 @@ namespace calfcoach::ui::testing {
 class UiDriver {
 public:
     // `stored`: what the device's storage holds at start (a reload keeps it).
+    // `before_first_frame`: what the platform does before drawing (e.g. the embed launch options).
     explicit UiDriver(float width_css = 390, float height_css = 844, float dpr = 3,
-                      const std::map<std::string, std::string, std::less<>>& stored = {})
+                      const std::map<std::string, std::string, std::less<>>& stored = {},
+                      const std::function<void(App&)>& before_first_frame = {})
         : services(with_storage(stored)), app_(services), width_(width_css), height_(height_css), dpr_(dpr) {
         context_ = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         app_.set_device_pixel_ratio(dpr);
+        if (before_first_frame) before_first_frame(app_);
         frame();
     }
     ~UiDriver() { ImGui::DestroyContext(context_); }
     UiDriver(const UiDriver&) = delete;
     UiDriver& operator=(const UiDriver&) = delete;
+
+    // The last frame's result (content height, animating...).
+    FrameResult last_result;
 
     void frame() {
         ImGuiIO& io = ImGui::GetIO();
@@ -46,7 +53,7 @@ public:
         context.now_ms = now_ms_;
         context.frame = ++frames_;
         context.device_pixel_ratio = dpr_;
-        app_.frame(context);
+        last_result = app_.frame(context);
         ImGui::Render();
     }
 

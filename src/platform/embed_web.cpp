@@ -1,0 +1,177 @@
+// embed_web.cpp — the embedding page's side of the app: see embed.hpp and docs/embedding.md.
+//
+// Messages go only to the `host` origin the app was given (never '*'), and only when the app is
+// framed; messages in are accepted only from window.parent at that origin. The clinic's content is
+// fetched here (http/https, CORS, no credentials) and checked by the core through the app.
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "core/json_safe.hpp"
+#include "platform/embed.hpp"
+#include "ui/app.hpp"
+
+extern "C" {
+
+// A malloc'd copy of location.search (the caller frees it).
+EM_JS(char*, cc_embed_js_query, (), {
+    var text = "";
+    try { text = String(window.location.search || ""); } catch (e) { text = ""; }
+    var size = lengthBytesUTF8(text) + 1;
+    var out = _malloc(size);
+    if (out) stringToUTF8(text, out, size);
+    return out;
+});
+
+EM_JS(void, cc_embed_js_warn, (const char* text), {
+    try { console.warn(UTF8ToString(text)); } catch (e) {}
+});
+
+// Remembers the host origin and listens for its messages. Only a 'calfcoach:hello' is understood:
+// the host asks for the height again (e.g. after it moved the iframe).
+EM_JS(void, cc_embed_js_install, (const char* host_text), {
+    var E = { host: UTF8ToString(host_text), height: 0 };
+    var framed = window.parent !== window;
+    E.post = function(type, detail) {
+        if (!E.host || !framed) return;
+        try {
+            window.parent.postMessage({ 'source': 'calfcoach', 'type': type, 'detail': detail }, E.host);
+        } catch (e) { console.warn('calfcoach: postMessage failed: ' + (e && e.message)); }
+    };
+    Module['ccEmbed'] = E;
+    if (!E.host || !framed) return;
+    try {
+        window.addEventListener('message', function(event) {
+            if (event.source !== window.parent || event.origin !== E.host) {
+                console.warn('calfcoach: ignored a message from ' + event.origin);
+                return;
+            }
+            var data = event.data;
+            if (!data || typeof data !== 'object' || data['source'] !== 'calfcoach-host') return;
+            if (data['type'] === 'calfcoach:hello' && E.height > 0) E.post('calfcoach:height', { 'height': E.height });
+        });
+    } catch (e) { console.warn('calfcoach: message listener failed: ' + (e && e.message)); }
+});
+
+// event_json: {"type": "...", "detail": {...}}, built in C++ from the typed event.
+EM_JS(void, cc_embed_js_post, (const char* event_json), {
+    var E = Module['ccEmbed'];
+    if (!E) return;
+    try {
+        var event = JSON.parse(UTF8ToString(event_json));
+        E.post(event['type'], event['detail']);
+    } catch (e) { console.warn('calfcoach: event not sent: ' + (e && e.message)); }
+});
+
+EM_JS(void, cc_embed_js_touch_action, (int page_pans), {
+    var canvas = document.getElementById('canvas');
+    if (canvas) canvas.style.touchAction = page_pans ? 'pan-y' : 'none';
+});
+
+EM_JS(void, cc_embed_js_height, (int height), {
+    var E = Module['ccEmbed'];
+    if (!E) return;
+    E.height = height;
+    E.post('calfcoach:height', { 'height': height });
+});
+
+// Fetches the clinic's content; calls _cc_embed_content_done(ok, text or reason) exactly once.
+EM_JS(void, cc_embed_js_fetch, (const char* url_text), {
+    var url = UTF8ToString(url_text);
+    var finish = function(ok, text) {
+        var size = lengthBytesUTF8(text) + 1;
+        var out = _malloc(size);
+        if (!out) return;
+        stringToUTF8(text, out, size);
+        _cc_embed_content_done(ok ? 1 : 0, out);
+        _free(out);
+    };
+    try {
+        fetch(url, { 'credentials': 'omit', 'cache': 'no-cache' })
+            .then(function(response) {
+                if (!response.ok) throw new Error('HTTP ' + response.status);
+                return response.text();
+            })
+            .then(function(text) { finish(true, text); },
+                  function(e) {
+                      finish(false, url + ': ' + (e && e.message) + ' (check CORS and CSP)');
+                  });
+    } catch (e) {
+        finish(false, url + ': ' + (e && e.message));
+    }
+});
+
+}  // extern "C"
+
+namespace {
+calfcoach::ui::App* g_app = nullptr;
+void (*g_wake)() = nullptr;
+bool g_posting = false;
+int g_last_height = 0;
+bool g_page_pans = false;
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_done(int ok, const char* text) {
+    if (g_app == nullptr) return;
+    if (ok == 1) {
+        for (const std::string& error : g_app->use_clinic_content(text))
+            cc_embed_js_warn(("calfcoach: clinic content: " + error).c_str());
+    } else {
+        cc_embed_js_warn((std::string("calfcoach: clinic content not loaded: ") + text).c_str());
+        g_app->clinic_content_failed(text);
+    }
+    if (g_wake) g_wake();
+}
+
+namespace calfcoach::platform {
+
+void embed_install(ui::App& app, void (*wake)()) {
+    g_app = &app;
+    g_wake = wake;
+    char* query = cc_embed_js_query();
+    const LaunchOptions options = parse_launch_options(query != nullptr ? query : "");
+    std::free(query);
+    for (const std::string& warning : options.warnings) cc_embed_js_warn(warning.c_str());
+    for (const std::string& warning : app.set_launch_options(options)) cc_embed_js_warn(warning.c_str());
+    cc_embed_js_install(options.host.c_str());
+    g_posting = options.embed && !options.host.empty();
+    if (!options.content.empty()) {
+        app.set_clinic_content_pending();
+        cc_embed_js_fetch(options.content.c_str());
+    }
+}
+
+void post_host_event(const ui::HostEvent& event) {
+    nlohmann::json detail = nlohmann::json::object();
+    const char* type = "calfcoach:ready";
+    switch (event.kind) {
+        case ui::HostEventKind::Ready: break;
+        case ui::HostEventKind::SafetyResult:
+            type = "calfcoach:safety-result";
+            detail["level"] = to_string(event.level);
+            break;
+        case ui::HostEventKind::SessionComplete:
+            type = "calfcoach:session-complete";
+            detail["duration_s"] = event.duration_s;
+            detail["legs"] = event.legs;
+            detail["ended"] = event.ended;
+            break;
+        case ui::HostEventKind::ContactClinic: type = "calfcoach:contact-clinic"; break;
+    }
+    cc_embed_js_post(dump_json({{"type", type}, {"detail", detail}}).c_str());
+}
+
+void embed_after_frame(int content_height_css) {
+    if (!g_posting || content_height_css <= 0 || content_height_css == g_last_height) return;
+    g_last_height = content_height_css;
+    cc_embed_js_height(content_height_css);
+    // A screen taller than the iframe may be (clamped) scrolls inside the app, by touch too.
+    const bool pans = content_height_css < ui::kEmbedMaxHeightCss;
+    if (pans != g_page_pans) cc_embed_js_touch_action(pans ? 1 : 0);
+    g_page_pans = pans;
+}
+
+bool embed_page_pans() { return g_page_pans; }
+
+}  // namespace calfcoach::platform

@@ -1,0 +1,451 @@
+// Calf Coach inside a clinic's page, across origins: the host page (web/embed-example.html, served on
+// http://localhost:P1 with its own CSP) loads embed.js from the app (http://127.0.0.1:P2), which makes
+// the iframe. Checked: it renders, grows with its content, the events reach the div with the right
+// data (the safety level only), a message from a third origin is ignored, the app posts nothing to a
+// parent that is not its host, storage blocked in the frame is said, invalid parameters are ignored
+// with warnings, a clinic's content file is used or, when invalid, its errors shown. No console error
+// and no CSP violation on any page (the harness turns each into a console error).
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { DESKTOP, PHONE, distDir, launchBrowser, newPage, saveScreenshot, startServer } from './harness.mjs';
+
+let browser;
+let servers = [];
+let tmp;
+let hostOrigin;
+let appOrigin;
+let thirdOrigin;
+
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = net.createServer();
+  probe.once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+
+// The example page as a clinic would deploy it: embed.js from the app's origin; `attributes`
+// replace the div's data-* attributes (null: keep the example's).
+async function hostPage(name, attributes = null) {
+  let html = await readFile(path.join(distDir, 'embed-example.html'), 'utf8');
+  html = html.replace('<script src="embed.js" async>', `<script src="${appOrigin}/embed.js" async>`);
+  if (attributes !== null) {
+    html = html.replace(/<div id="calfcoach" data-calfcoach[^>]*>/s, `<div id="calfcoach" data-calfcoach ${attributes}>`);
+  }
+  await writeFile(path.join(tmp, 'host', name), html);
+  return `${hostOrigin}/${name}`;
+}
+
+before(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'calfcoach-embed-'));
+  const [p1, p2, p3] = [await freePort(), await freePort(), await freePort()];
+  hostOrigin = `http://localhost:${p1}`;
+  appOrigin = `http://127.0.0.1:${p2}`;
+  thirdOrigin = `http://127.0.0.1:${p3}`;
+
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(path.join(tmp, 'host'));
+  await mkdir(path.join(tmp, 'third'));
+  for (const file of ['embed-example.css', 'embed-example.js', 'icon.svg'])
+    await writeFile(path.join(tmp, 'host', file), await readFile(path.join(distDir, file)));
+  // A clinic's content file (Learn's first section retitled) and a broken one (no safety rules).
+  const learn = JSON.parse(await readFile(path.join(distDir, '..', 'content', 'learn.json'), 'utf8'));
+  learn.sections[0].title = 'Advice from Riverside Physiotherapy';
+  await writeFile(path.join(tmp, 'host', 'clinic-content.json'), JSON.stringify({ 'learn.json': learn }));
+  const triage = JSON.parse(await readFile(path.join(distDir, '..', 'content', 'triage.json'), 'utf8'));
+  triage.rules = [];
+  await writeFile(path.join(tmp, 'host', 'bad-content.json'), JSON.stringify({ 'triage.json': triage }));
+  // The third origin: a frame that messages the app, and a page that embeds the app with the host's origin.
+  await writeFile(path.join(tmp, 'third', 'sibling.html'),
+    '<!doctype html><title>third</title><link rel="icon" href="data:,"><script src="sibling.js"></script>');
+  await writeFile(path.join(tmp, 'third', 'sibling.js'),
+    "parent.frames[0].postMessage({ source: 'calfcoach-host', type: 'calfcoach:hello' }, '*');");
+  await writeFile(path.join(tmp, 'third', 'parent.html'),
+    `<!doctype html><title>not the host</title><link rel="icon" href="data:,"><iframe src="${appOrigin}/?embed=1&host=${encodeURIComponent(hostOrigin)}" title="app"></iframe>`);
+
+  servers = await Promise.all([
+    // The clinic's own Permissions-Policy must name the app for the wake lock it delegates.
+    startServer({ root: path.join(tmp, 'host'), host: 'localhost', port: p1, cors: appOrigin,
+                  permissionsPolicy: `screen-wake-lock=(self "${appOrigin}"), camera=(), microphone=(), geolocation=()`,
+                  cspExtra: `script-src ${appOrigin}; frame-src ${appOrigin} ${thirdOrigin}` }),
+    startServer({ port: p2, frameAncestors: `${hostOrigin} ${thirdOrigin}`, cspExtra: `connect-src ${hostOrigin}` }),
+    startServer({ root: path.join(tmp, 'third'), port: p3, frameAncestors: hostOrigin,
+                  cspExtra: `script-src 'self'; frame-src ${appOrigin}` }),
+  ]);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const server of servers) server.stop();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+// Opens a host page; records the div's events, the height messages and every console warning.
+async function openHost(url, device = DESKTOP, { initScript } = {}) {
+  const page = await newPage(browser, device);
+  if (initScript) await page.addInitScript(...initScript);
+  page.warnings = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && !message.text().includes('GL Driver')) page.warnings.push(message.text());
+  });
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__events = [];
+    window.__heights = 0;
+    for (const type of ['calfcoach:ready', 'calfcoach:safety-result', 'calfcoach:session-complete', 'calfcoach:contact-clinic'])
+      document.addEventListener(type, (event) => window.__events.push({ type, detail: event.detail, target: event.target.id }));
+    window.addEventListener('message', (event) => { if (event.data && event.data.type === 'calfcoach:height') window.__heights++; });
+  });
+  await page.goto(url);
+  const frame = await appFrame(page);
+  return { page, frame };
+}
+
+async function appFrame(page) {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(appOrigin));
+    if (frame) {
+      await frame.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+      return frame;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('no app frame');
+}
+
+const frameState = (frame) => frame.evaluate(() => window.calfcoach.state());
+const events = (page) => page.evaluate(() => window.__events);
+const iframeBox = (page) => page.evaluate(() => {
+  const r = document.querySelector('#calfcoach iframe').getBoundingClientRect();
+  return { x: r.left, y: r.top + window.scrollY, w: r.width, h: r.height };
+});
+
+async function settleFrame(frame, quietMs = 300) {
+  let last = (await frameState(frame)).frame;
+  let since = Date.now();
+  const start = Date.now();
+  while (Date.now() - start < 8000) {
+    await new Promise((r) => setTimeout(r, 50));
+    const s = await frameState(frame);
+    if (s.animating && s.screen === 'player') return;
+    if (s.frame !== last) { last = s.frame; since = Date.now(); } else if (Date.now() - since >= quietMs) return;
+  }
+}
+
+// Clicks an item of the app where a person would: scroll the host page to it, then click its centre.
+async function tapInFrame(page, frame, id) {
+  const s = await frameState(frame);
+  const item = s.items.find((i) => i.id === id);
+  assert.ok(item, `no "${id}" on ${s.screen}: ${s.items.map((i) => i.id).join(', ')}`);
+  const box = await iframeBox(page);
+  const viewport = page.viewportSize();
+  await page.evaluate((y) => window.scrollTo(0, y), Math.max(0, box.y + item.y + item.h / 2 - viewport.height / 2));
+  const top = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
+  await page.mouse.click(box.x + item.x + item.w / 2, top + item.y + item.h / 2);
+  await settleFrame(frame);
+}
+
+const texts = (s) => s.texts.map((t) => t.text).join('\n');
+
+test('the example clinic page embeds the app across origins: it renders, grows, says ready', async () => {
+  for (const device of [PHONE, DESKTOP]) {
+    const { page, frame } = await openHost(await hostPage('index.html'), device);
+    await settleFrame(frame);
+    const s = await frameState(frame);
+    assert.equal(s.webgl, 2);
+    assert.equal(s.embed, true);
+    assert.equal(s.screen, 'home');
+    assert.match(texts(s), /Offered by Riverside Physiotherapy/);
+    // The iframe follows the height the app asks for (not the 640 px it starts with).
+    await page.waitForFunction(() => document.querySelector('#calfcoach').dataset.calfcoachHeight);
+    const asked = Number(await page.evaluate(() => document.querySelector('#calfcoach').dataset.calfcoachHeight));
+    const box = await iframeBox(page);
+    assert.ok(asked >= 480 && asked <= 2000, `height ${asked}`);
+    assert.equal(Math.round(box.h), asked);
+    assert.notEqual(asked, 640);
+    // Everything on Home fits in the iframe: the last item ends inside it.
+    const lastItem = s.items[s.items.length - 1];
+    assert.ok(lastItem.y + lastItem.h <= asked, `last item at ${lastItem.y + lastItem.h}, frame ${asked}`);
+    // The iframe is what the snippet promises.
+    const attributes = await page.evaluate(() => {
+      const f = document.querySelector('#calfcoach iframe');
+      return { sandbox: f.getAttribute('sandbox'), allow: f.getAttribute('allow'), title: f.title, src: f.src };
+    });
+    assert.equal(attributes.sandbox, 'allow-scripts allow-same-origin allow-popups allow-downloads');
+    assert.equal(attributes.allow, 'screen-wake-lock; autoplay');
+    assert.match(attributes.title, /Calf Coach.*Riverside Physiotherapy/);
+    const src = new URL(attributes.src);
+    assert.equal(src.origin, appOrigin);
+    assert.equal(src.searchParams.get('host'), hostOrigin);
+    assert.equal(src.searchParams.get('embed'), '1');
+    // Ready, once, on the div.
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'calfcoach:ready'));
+    const ready = (await events(page)).filter((e) => e.type === 'calfcoach:ready');
+    assert.equal(ready.length, 1);
+    assert.equal(ready[0].target, 'calfcoach');
+    assert.deepEqual(ready[0].detail, {});
+    // The example's accent (#2a7) is too light under white text: darkened, and said.
+    assert.ok(s.accent, 'accent in use');
+    assert.ok(page.warnings.some((w) => /accent #22aa77 is too light/.test(w)), page.warnings.join('\n'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, 'embed-example');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await saveScreenshot(page, 'embed-example-end');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('on a phone, a drag on the app scrolls the clinic page; a tap is still one tap', async () => {
+  const { page, frame } = await openHost(await hostPage('index.html'), PHONE);
+  await settleFrame(frame);
+  await page.waitForFunction(() => document.querySelector('#calfcoach').dataset.calfcoachHeight);
+  const box = await iframeBox(page);
+  const x = PHONE.viewport.width / 2;
+  // A finger on the app, well inside the iframe, drags up by 300 px.
+  const startY = Math.min(box.y + box.h - 50, PHONE.viewport.height - 100);
+  assert.ok(startY > box.y + 50, 'the drag starts on the app');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: startY }] });
+  for (let i = 1; i <= 10; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: startY - 30 * i }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await page.waitForTimeout(300);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 100, `the page scrolled ${scrolled} px`);
+  await settleFrame(frame);
+  assert.equal((await frameState(frame)).screen, 'home', 'the drag pressed nothing');
+  // A tap on Start lands once: the first question, not a second press on what comes next.
+  const s = await frameState(frame);
+  const start = s.items.find((i) => i.id === 'home.start');
+  const top = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
+  await page.evaluate((y) => window.scrollBy(0, y), top + start.y - 200);
+  const top2 = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
+  await page.touchscreen.tap(box.x + start.x + start.w / 2, top2 + start.y + start.h / 2);
+  await settleFrame(frame);
+  const after = await frameState(frame);
+  assert.equal(after.screen, 'safety');
+  assert.equal(after.question_index, 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('events reach the div with the right data: safety level only, session complete, contact clinic', async () => {
+  // data-src keeps ?timescale=600 so the session runs in about a second.
+  const url = await hostPage('events.html',
+    `data-src="${appOrigin}/?timescale=600" data-clinic="Riverside Physio" data-phone="+44 20 7946 0000"`);
+  const { page, frame } = await openHost(url, DESKTOP, {
+    // A tel: link is the phone's dialer's business: record it in the app's frame instead of letting
+    // headless Chromium (which has no dialer) navigate the frame away.
+    initScript: [(origin) => {
+      if (location.origin !== origin) return;
+      window.__tel = [];
+      document.addEventListener('click', (event) => {
+        const link = event.target.closest && event.target.closest('a[href^="tel:"]');
+        if (!link) return;
+        event.preventDefault();
+        window.__tel.push(link.href);
+      }, true);
+    }, appOrigin],
+  });
+  await settleFrame(frame);
+  await tapInFrame(page, frame, 'home.start');
+  for (let guard = 0; guard < 40 && (await frameState(frame)).screen === 'safety'; guard++) await tapInFrame(page, frame, 'safety.no');
+  assert.equal((await frameState(frame)).level, 'ok');
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'calfcoach:safety-result'));
+  const result = (await events(page)).find((e) => e.type === 'calfcoach:safety-result');
+  assert.deepEqual(result.detail, { level: 'ok' });  // the level only: no answers, no question ids
+
+  await tapInFrame(page, frame, 'safety.continue');
+  await tapInFrame(page, frame, 'prepare.preset.0');
+  await tapInFrame(page, frame, 'prepare.start');
+  await frame.waitForFunction(() => window.calfcoach.state().screen === 'done', null, { timeout: 30000 });
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'calfcoach:session-complete'));
+  const done = (await events(page)).find((e) => e.type === 'calfcoach:session-complete');
+  assert.deepEqual(Object.keys(done.detail).sort(), ['duration_s', 'ended', 'legs']);
+  assert.equal(done.detail.legs, 'both');
+  assert.equal(done.detail.ended, 'completed');
+  assert.ok(done.detail.duration_s > 60 && done.detail.duration_s < 1800, `duration ${done.detail.duration_s}`);
+  // The example page keeps its own record from the event.
+  assert.match(await page.textContent('#log'), /min, both legs/);
+
+  await settleFrame(frame);
+  const call = (await frameState(frame)).items.find((i) => i.id === 'clinic.call');
+  assert.equal(call.label, 'Call Riverside Physio');
+  await tapInFrame(page, frame, 'clinic.call');
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'calfcoach:contact-clinic'));
+  const contact = (await events(page)).filter((e) => e.type === 'calfcoach:contact-clinic');
+  assert.equal(contact.length, 1);
+  assert.deepEqual(contact[0].detail, {});
+  assert.deepEqual(await frame.evaluate(() => window.__tel), ['tel:+442079460000']);
+  // The Done screen is longer than Home: the iframe grew with it.
+  const box = await iframeBox(page);
+  assert.ok(box.h > 700, `iframe ${box.h} px on Done`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('messages from a third origin are ignored; the host is heard; nothing is posted to a stranger', async () => {
+  const { page, frame } = await openHost(await hostPage('third.html'), DESKTOP);
+  await settleFrame(frame);
+  // Positive control: the host's own hello is answered with the height.
+  const before = await page.evaluate(() => window.__heights);
+  await page.evaluate((origin) => document.querySelector('#calfcoach iframe').contentWindow
+    .postMessage({ source: 'calfcoach-host', type: 'calfcoach:hello' }, origin), appOrigin);
+  await page.waitForFunction((n) => window.__heights > n, before);
+  // A frame from a third origin in the same page says hello: ignored (and said in the console).
+  const heard = await page.evaluate(() => window.__heights);
+  await page.evaluate((src) => {
+    const sibling = document.createElement('iframe');
+    sibling.src = src;
+    sibling.title = 'third party';
+    document.body.appendChild(sibling);
+  }, `${thirdOrigin}/sibling.html`);
+  const warning = new RegExp(`ignored a message from ${thirdOrigin.replace(/[.:/]/g, '\\$&')}`);
+  for (let i = 0; i < 100 && !page.warnings.some((w) => warning.test(w)); i++) await page.waitForTimeout(50);
+  assert.ok(page.warnings.some((w) => warning.test(w)), page.warnings.join('\n'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__heights), heard);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // A page at the third origin frames the app, which was told its host is the clinic: the app's
+  // messages are addressed to the clinic's origin only, so this parent never receives one.
+  const stranger = await newPage(browser, DESKTOP);
+  await stranger.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__received = 0;
+    window.addEventListener('message', () => { window.__received++; });
+  });
+  await stranger.goto(`${thirdOrigin}/parent.html`);
+  const app = await appFrame(stranger);
+  await settleFrame(app);
+  await stranger.waitForTimeout(300);
+  assert.equal(await stranger.evaluate(() => window.__received), 0);
+  // The browser refuses the post to a mismatched origin (its console error is the proof); nothing else.
+  assert.deepEqual(stranger.problems.filter((p) => !/target origin provided .* does not match/.test(p)), []);
+  await stranger.context().close();
+});
+
+test('storage blocked in the frame: the app works from memory and says so', async () => {
+  // As the browser has it: a cross-site frame may get blocked or partitioned storage; either way
+  // the notice matches what the app could do.
+  const { page, frame } = await openHost(await hostPage('index.html'), PHONE);
+  await settleFrame(frame);
+  const natural = await frameState(frame);
+  const notice = /History won't be kept on this device: storage is blocked here/;
+  if (natural.storage === 'memory') assert.match(texts(natural), notice);
+  else assert.doesNotMatch(texts(natural), notice);
+  test.diagnostic?.(`cross-site frame storage in this Chromium: ${natural.storage}`);
+  await page.context().close();
+
+  // Blocked for certain (as Safari and strict privacy settings do): the probe sees a SecurityError.
+  const blocked = await newPage(browser, PHONE);
+  blocked.warnings = [];
+  blocked.on('console', (m) => { if (m.type() === 'warning') blocked.warnings.push(m.text()); });
+  await blocked.addInitScript((origin) => {
+    if (location.origin !== origin) return;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  }, appOrigin);
+  await blocked.goto(await hostPage('index.html'));
+  const app = await appFrame(blocked);
+  await settleFrame(app);
+  const s = await frameState(app);
+  assert.equal(s.storage, 'memory');
+  assert.match(texts(s), notice);
+  // The notice is on screen: inside the iframe, which is tall enough for all of Home.
+  const box = await blocked.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().height);
+  const last = s.items[s.items.length - 1];
+  assert.ok(last.y + last.h <= box, 'Home fits in the iframe');
+  assert.ok(blocked.warnings.some((w) => /storage is not available/.test(w)), blocked.warnings.join('\n'));
+  assert.deepEqual(blocked.problems, []);
+  await saveScreenshot(blocked, 'embed-storage-blocked');
+  await blocked.context().close();
+});
+
+test('invalid parameters are ignored with a console warning', async () => {
+  const url = await hostPage('invalid.html',
+    'data-clinic="&lt;b&gt;Evil&lt;/b&gt;" data-accent="red" data-phone="call 112-999" data-content="javascript:alert(1)"');
+  const { page, frame } = await openHost(url, DESKTOP);
+  await settleFrame(frame);
+  const s = await frameState(frame);
+  assert.equal(s.screen, 'home');
+  assert.equal(s.accent, null);
+  assert.doesNotMatch(texts(s), /Offered by/);
+  assert.equal(s.content_pending, false);
+  for (const name of ['clinic', 'accent', 'phone', 'content'])
+    assert.ok(page.warnings.some((w) => w.startsWith(`calfcoach: ignoring ${name}:`)), `${name}: ${page.warnings.join('\n')}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // The app opened directly with bad values: each ignored, each said.
+  const direct = await newPage(browser, DESKTOP);
+  direct.warnings = [];
+  direct.on('console', (m) => { if (m.type() === 'warning') direct.warnings.push(m.text()); });
+  await direct.goto(`${appOrigin}/?embed=1&host=*&accent=%23zzz&clinic=${'x'.repeat(61)}`);
+  await direct.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0);
+  for (const name of ['host', 'accent', 'clinic'])
+    assert.ok(direct.warnings.some((w) => w.startsWith(`calfcoach: ignoring ${name}:`)), `${name}: ${direct.warnings.join('\n')}`);
+  assert.deepEqual(direct.problems, []);
+  await direct.context().close();
+});
+
+test("a clinic's content file is used; an invalid one shows its errors and runs the built-in content", async () => {
+  {
+    const url = await hostPage('content.html', `data-clinic="Riverside Physio" data-content="${hostOrigin}/clinic-content.json"`);
+    const { page, frame } = await openHost(url, DESKTOP);
+    await frame.waitForFunction(() => !window.calfcoach.state().content_pending, null, { timeout: 10000 });
+    await settleFrame(frame);
+    const s = await frameState(frame);
+    assert.equal(s.content_ok, true);
+    assert.equal(s.clinic_content_errors, 0);
+    assert.doesNotMatch(texts(s), /Notice for the clinic/);
+    await tapInFrame(page, frame, 'home.learn');
+    assert.match(texts(await frameState(frame)), /Advice from Riverside Physiotherapy/);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+  {
+    const url = await hostPage('bad-content.html', `data-content="${hostOrigin}/bad-content.json"`);
+    const { page, frame } = await openHost(url, DESKTOP);
+    await frame.waitForFunction(() => !window.calfcoach.state().content_pending, null, { timeout: 10000 });
+    await settleFrame(frame);
+    const s = await frameState(frame);
+    assert.equal(s.content_ok, true);  // the built-in content runs
+    assert.ok(s.clinic_content_errors > 0);
+    assert.match(texts(s), /Notice for the clinic/);
+    assert.match(texts(s), /triage\.json/);
+    assert.ok(s.items.some((i) => i.id === 'home.start'));
+    assert.ok(page.warnings.some((w) => /calfcoach: clinic content: triage\.json/.test(w)), page.warnings.join('\n'));
+    await saveScreenshot(page, 'embed-bad-content');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+  {
+    // Not found: the built-in content, with a notice naming the address.
+    const url = await hostPage('missing-content.html', `data-content="${hostOrigin}/missing.json"`);
+    const { page, frame } = await openHost(url, DESKTOP);
+    await frame.waitForFunction(() => !window.calfcoach.state().content_pending, null, { timeout: 10000 });
+    await settleFrame(frame);
+    const s = await frameState(frame);
+    assert.match(texts(s), /could not be loaded/);
+    assert.match(texts(s), /HTTP 404/);
+    // The browser logs the failed request itself; nothing else may go wrong.
+    assert.deepEqual(page.problems.filter((p) => !/404/.test(p)), []);
+    await page.context().close();
+  }
+});

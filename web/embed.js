@@ -1,0 +1,115 @@
+// embed.js — puts Calf Coach in a clinic's page (docs/embedding.md). The clinic pastes
+//   <div data-calfcoach data-clinic="Riverside Physio" data-accent="#2a7" data-phone="+44 20 7946 0000"></div>
+//   <script src="https://APP.EXAMPLE/embed.js" async></script>
+// and each such div gets a sandboxed iframe of the app (from where this script came), which grows
+// with its content and whose events arrive on the div as DOM CustomEvents:
+//   calfcoach:ready, calfcoach:safety-result {level}, calfcoach:session-complete {duration_s, legs,
+//   ended}, calfcoach:contact-clinic.
+// Messages are taken only from that iframe's window at the app's origin. No inline styles (the
+// clinic's CSP may forbid them): sizes are set through the CSSOM, which CSP allows.
+(function () {
+  'use strict';
+
+  var MIN_HEIGHT = 480;
+  var MAX_HEIGHT = 2000;
+  var EVENTS = {
+    'calfcoach:ready': [],
+    'calfcoach:safety-result': ['level'],
+    'calfcoach:session-complete': ['duration_s', 'legs', 'ended'],
+    'calfcoach:contact-clinic': []
+  };
+  var PARAMS = ['clinic', 'accent', 'phone', 'content'];
+
+  var script = document.currentScript;
+  var appUrl = null;
+  try {
+    appUrl = new URL('./', script && script.src ? script.src : window.location.href);
+  } catch (e) {
+    appUrl = null;
+  }
+
+  function warn(text) {
+    if (window.console && console.warn) console.warn('calfcoach embed: ' + text);
+  }
+
+  // Copies only the fields an event is documented to carry, as plain values.
+  function cleanDetail(type, detail) {
+    var out = {};
+    var fields = EVENTS[type];
+    for (var i = 0; i < fields.length; i++) {
+      var value = detail ? detail[fields[i]] : undefined;
+      if (typeof value === 'string' || typeof value === 'number') out[fields[i]] = value;
+    }
+    return out;
+  }
+
+  function mount(div) {
+    if (div.getAttribute('data-calfcoach-mounted') === '1') return;
+    div.setAttribute('data-calfcoach-mounted', '1');
+    var base = appUrl;
+    var override = div.getAttribute('data-src');
+    if (override) {
+      try { base = new URL(override, window.location.href); } catch (e) { warn('ignoring data-src: not a URL'); }
+    }
+    if (!base || (base.protocol !== 'https:' && base.protocol !== 'http:')) {
+      warn('cannot tell where Calf Coach is served from');
+      return;
+    }
+    // Parameters already in data-src are kept (e.g. ?timescale= for a demo); ours are set over them.
+    var src = new URL(base.href);
+    var query = src.searchParams;
+    query.set('embed', '1');
+    for (var i = 0; i < PARAMS.length; i++) {
+      var value = div.getAttribute('data-' + PARAMS[i]);
+      if (value) query.set(PARAMS[i], value);
+    }
+    // Where the app may post its events: this page's origin (not for file:// pages, origin "null").
+    if (window.location.origin && window.location.origin !== 'null') query.set('host', window.location.origin);
+    var appOrigin = src.origin;
+
+    var frame = document.createElement('iframe');
+    frame.src = src.href;
+    var clinic = div.getAttribute('data-clinic');
+    frame.title = div.getAttribute('data-title') ||
+      ('Calf Coach: guided calf self-massage' + (clinic ? ', offered by ' + clinic : ''));
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-downloads');
+    frame.setAttribute('allow', 'screen-wake-lock; autoplay');
+    frame.setAttribute('referrerpolicy', 'no-referrer');
+    frame.style.display = 'block';
+    frame.style.width = '100%';
+    frame.style.border = '0';
+    frame.style.height = '640px';  // until the app says how tall its screen is
+
+    window.addEventListener('message', function (event) {
+      if (event.source !== frame.contentWindow || event.origin !== appOrigin) return;
+      var data = event.data;
+      if (!data || typeof data !== 'object' || data.source !== 'calfcoach' || typeof data.type !== 'string') return;
+      if (data.type === 'calfcoach:height') {
+        var height = Number(data.detail && data.detail.height);
+        if (!isFinite(height)) return;
+        height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, height)));
+        frame.style.height = height + 'px';
+        div.setAttribute('data-calfcoach-height', String(height));
+        return;
+      }
+      if (!Object.prototype.hasOwnProperty.call(EVENTS, data.type)) return;
+      div.dispatchEvent(new CustomEvent(data.type, { detail: cleanDetail(data.type, data.detail), bubbles: true }));
+    });
+    // Ask for the height again once loaded, in case the page was busy when the first one came.
+    frame.addEventListener('load', function () {
+      try {
+        frame.contentWindow.postMessage({ source: 'calfcoach-host', type: 'calfcoach:hello' }, appOrigin);
+      } catch (e) { /* the app will still send its next height */ }
+    });
+    div.appendChild(frame);
+  }
+
+  function mountAll() {
+    var divs = document.querySelectorAll('[data-calfcoach]');
+    for (var i = 0; i < divs.length; i++) mount(divs[i]);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+  else mountAll();
+  window.calfcoachEmbed = { mount: mountAll };
+})();
