@@ -40,6 +40,8 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 // ImGui settles hover and activation over a couple of frames after each input event.
 constexpr int kFramesAfterInput = 3;
+// While hidden: how often to ask the app to top up the sounds ahead (it tops up every 20 s at most).
+constexpr double kHiddenTopUpMs = 10'000;
 // A screen that only animates (a massage stroke moving along the calf, nothing touched) is drawn at
 // about 30 frames a second, not the display's 60 to 120: the strokes are slow, and each frame costs
 // the battery. Input always gets the next frame at once.
@@ -70,6 +72,8 @@ struct Shell {
     calfcoach::platform::SafeArea safe_area;  // CSS px, read when the size changes
     long wake_timer = 0;
     bool wake_timer_pending = false;
+    long hidden_timer = 0;            // keeps the cues ahead while the page is hidden
+    bool hidden_timer_running = false;
 };
 
 Shell* g_shell = nullptr;
@@ -329,7 +333,20 @@ EM_BOOL on_focus_change(int type, const EmscriptenFocusEvent*, void*) {
     return EM_FALSE;
 }
 
+// While hidden there are no animation frames, so the sounds ahead would run out: a timer tops them up.
+void on_hidden_tick(void*) {
+    g_shell->app.keep_cues_ahead(calfcoach::platform::web_services().monotonic_now_ms());
+}
+
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
+    Shell& s = *g_shell;
+    if (e->hidden && !s.hidden_timer_running) {
+        s.hidden_timer = emscripten_set_interval(on_hidden_tick, kHiddenTopUpMs, nullptr);
+        s.hidden_timer_running = true;
+    } else if (!e->hidden && s.hidden_timer_running) {
+        emscripten_clear_interval(s.hidden_timer);
+        s.hidden_timer_running = false;
+    }
     // Hidden may be the last moment we get (a phone locking, a tab closing): save what is in progress.
     if (e->hidden) g_shell->app.on_page_hide(calfcoach::platform::web_services().monotonic_now_ms());
     wake();  // the app's state comes from the clock: one frame brings it up to date

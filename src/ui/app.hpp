@@ -92,6 +92,12 @@ public:
     // The page is being hidden or closed: save what is in progress.
     void on_page_hide(double now_ms);
 
+    // While the page is hidden no frames come, so the platform calls this from a timer (browsers
+    // still run those, throttled to once a minute at worst). It only keeps the session's sounds
+    // scheduled ahead on the audio clock; cues that passed are reported by the next frame, as after
+    // any gap. Does nothing without a playing session.
+    void keep_cues_ahead(double now_ms);
+
     // Escape / browser back: one screen up; false when there is nowhere to go.
     bool go_back();
 

@@ -19,7 +19,9 @@ namespace calfcoach::ui {
 namespace {
 
 // Cues are scheduled this far ahead (the issue asks for at least 70 s) and topped up well before
-// that runs out, so a phone that sleeps keeps hearing them.
+// that runs out, so a phone that sleeps keeps hearing them. The horizon must outlast the longest wait
+// between top-ups: a hidden page gets no frames, only timers (keep_cues_ahead), which browsers
+// stretch to once a minute after five minutes hidden.
 constexpr std::int64_t kCueHorizonMs = 75'000;
 constexpr std::int64_t kCueTopUpEveryMs = 20'000;
 
@@ -76,6 +78,15 @@ void App::start_session() {
     back_stack_ = {Screen::Home};
     navigate(Screen::Player, false);
     save_session_in_progress();
+}
+
+void App::keep_cues_ahead(double now_ms) {
+    if (!session_ || screen_ != Screen::Player) return;
+    const auto t = static_cast<std::int64_t>(now_ms);
+    if (t - scheduled_at_ms_ < kCueTopUpEveryMs) return;
+    // A query, not update(): the passed cues stay for the next frame to report (due or missed).
+    services_.schedule_cues(session_->cues(t, kCueHorizonMs), t);
+    scheduled_at_ms_ = t;
 }
 
 void App::tick_session(FrameResult& result) {

@@ -5,23 +5,19 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
 import {
-  DESKTOP, PHONE, launchBrowser, newPage, openApp, repoRoot, saveScreenshot, settle, startServer, state, tap,
+  DESKTOP, PHONE, newPage, openApp, repoRoot, saveScreenshot, settle, state, tap,
+  useServerAndBrowser,
 } from './harness.mjs';
 
 let server;
 let browser;
 let axeSource;
+useServerAndBrowser((up) => ({ server, browser } = up));
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   axeSource = await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
 });
 
 const url = (query = '') => new URL(query, server.url).href;

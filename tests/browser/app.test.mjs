@@ -2,22 +2,16 @@
 // legs (run fast with ?timescale=), what happens on a red flag, pause, "It hurts", a reload, and
 // blocked storage; plus a screenshot of every screen at phone and desktop size.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
-  DESKTOP, PHONE, foreignRequests, launchBrowser, newPage, openApp, saveScreenshot, settle, startServer, state, tap, touchDrag,
+  DESKTOP, PHONE, foreignRequests, newPage, openApp, saveScreenshot, settle, state, tap, touchDrag,
+  useServerAndBrowser,
 } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServerAndBrowser((up) => ({ server, browser } = up));
 
 const url = (query = '') => new URL(query, server.url).href;
 

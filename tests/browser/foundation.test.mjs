@@ -2,22 +2,16 @@
 // where the widgets are, sleeps when nothing changes, stays crisp at any pixel ratio, and says so
 // plainly when the browser cannot run it.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
-  DESKTOP, PHONE, analysePixels, launchBrowser, newPage, openApp, saveScreenshot, settle, startServer, state, tap,
+  DESKTOP, PHONE, analysePixels, newPage, openApp, saveScreenshot, settle, state, tap,
+  useServerAndBrowser,
 } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServerAndBrowser((up) => ({ server, browser } = up));
 
 for (const device of [DESKTOP, PHONE]) {
   describe(`at ${device.name} size`, () => {

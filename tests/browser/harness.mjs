@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,6 +41,20 @@ export async function startServer({ root = distDir, frameAncestors, host, port =
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   return { url, stop: () => child.kill('SIGTERM') };
+}
+
+// One server for dist/ and one browser for a whole test file: registers the file's before/after hooks
+// and hands both over once they are up, e.g. useServerAndBrowser((up) => ({ server, browser } = up)).
+export function useServerAndBrowser(receive, serverOptions = {}) {
+  let up = null;
+  before(async () => {
+    up = { server: await startServer(serverOptions), browser: await launchBrowser() };
+    receive(up);
+  });
+  after(async () => {
+    await up?.browser.close();
+    up?.server.stop();
+  });
 }
 
 export async function launchBrowser() {

@@ -8,24 +8,19 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import {
-  DESKTOP, PHONE, distDir, launchBrowser, newPage, openApp, repoRoot, saveScreenshot, scrollIntoView, settle,
-  startServer, state, tap, touchDrag,
+  DESKTOP, PHONE, distDir, newPage, openApp, repoRoot, saveScreenshot, scrollIntoView, settle,
+  startServer, state, tap, touchDrag, useServerAndBrowser,
 } from './harness.mjs';
 
 let server;
 let browser;
 const temps = [];
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
+useServerAndBrowser((up) => ({ server, browser } = up));
 after(async () => {
-  await browser?.close();
-  server?.stop();
   for (const dir of temps) await rm(dir, { recursive: true, force: true });
 });
 

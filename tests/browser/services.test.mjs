@@ -4,20 +4,13 @@
 // no console errors or CSP violations along the way.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { DESKTOP, launchBrowser, newPage, openApp, startServer } from './harness.mjs';
+import { DESKTOP, newPage, openApp, useServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+useServerAndBrowser((up) => ({ server, browser } = up));
 
 // Opens the app with the given query and records console warnings as well (page.problems has errors).
 async function open(query, { initScript } = {}) {

@@ -2,6 +2,7 @@
 // the player through both legs, done, history; and the ways it must stop or carry on.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 
 #include "ui/app_storage_keys.hpp"
@@ -129,6 +130,65 @@ TEST_CASE("pause keeps the remaining time", "[ui][flow]") {
     REQUIRE(ui.tap("player.resume"));
     ui.advance(1000);
     CHECK(ui.state()["session"]["remaining_ms"].get<long long>() < before);
+}
+
+TEST_CASE("a hidden page (no frames, only timers) keeps its sounds scheduled ahead, and says nothing late", "[ui][flow]") {
+    const auto start_standard = [](UiDriver& ui) {
+        REQUIRE(ui.tap("home.start"));
+        answer_all(ui, "no");
+        REQUIRE(ui.tap("safety.continue"));
+        REQUIRE(ui.tap("prepare.preset.1"));  // standard: long enough to outlast the horizon
+        REQUIRE(ui.tap("prepare.start"));
+        ui.advance(2000);
+    };
+    constexpr std::int64_t kHiddenMs = 240'000;
+
+    // What a page kept in view plays over the same four minutes (the same fake clock).
+    UiDriver visible;
+    start_standard(visible);
+    const auto from = static_cast<std::int64_t>(visible.now_ms());
+    const std::size_t visible_due_before = visible.services.due.size();
+    visible.advance(static_cast<double>(kHiddenMs));
+    std::map<std::string, std::int64_t> expected;  // cue id -> time, planned inside the window
+    for (std::size_t i = visible_due_before; i < visible.services.due.size(); ++i) {
+        const calfcoach::Cue& cue = visible.services.due[i];
+        if (cue.at_ms > from && cue.at_ms <= from + kHiddenMs - 20'000) expected.emplace(cue.id, cue.at_ms);
+    }
+    REQUIRE(expected.size() >= 4);
+
+    // The same session, hidden: no frames, only the platform's timer calling keep_cues_ahead.
+    UiDriver hidden;
+    start_standard(hidden);
+    REQUIRE(static_cast<std::int64_t>(hidden.now_ms()) == from);
+    const std::size_t due_before = hidden.services.due.size();
+    std::map<std::string, std::int64_t> sounded;  // every cue that was on the audio clock at some point
+    const auto collect = [&] {
+        for (const calfcoach::Cue& cue : hidden.services.scheduled) sounded.emplace(cue.id, cue.at_ms);
+    };
+    collect();
+    // Without top-ups, what was scheduled before hiding ends within the horizon: some are missing.
+    const std::size_t before_top_ups = sounded.size();
+    bool some_missing = false;
+    for (const auto& [id, at] : expected) some_missing = some_missing || sounded.count(id) == 0;
+    CHECK(some_missing);
+
+    for (std::int64_t t = from + 10'000; t <= from + kHiddenMs; t += 10'000) {
+        hidden.app().keep_cues_ahead(static_cast<double>(t));
+        for (const calfcoach::Cue& cue : hidden.services.scheduled) CHECK(cue.at_ms >= t - 20'000);  // nothing long past
+        collect();
+    }
+    CHECK(sounded.size() > before_top_ups);
+    for (const auto& [id, at] : expected) {
+        INFO("cue " << id << " at " << at);
+        REQUIRE(sounded.count(id) == 1);
+        CHECK(sounded.at(id) == at);
+    }
+    CHECK(hidden.services.due.size() == due_before);  // nothing said or buzzed while hidden
+
+    // Back in view: one frame reports the gap, and only the latest passed cue is said (no burst).
+    hidden.set_now(static_cast<double>(from + kHiddenMs + 1'000));
+    hidden.frame();
+    CHECK(hidden.services.due.size() == due_before + 1);
 }
 
 TEST_CASE("It hurts at 8 ends the session with the advice", "[ui][flow]") {

@@ -151,6 +151,8 @@ public:
 
     FakeServices services;  // first: the app keeps a reference to it
     double now_ms() const { return now_ms_; }
+    // Moves the clock without drawing (a hidden page); the next frame() adds its usual 16 ms.
+    void set_now(double now_ms) { now_ms_ = now_ms - 16.0; }
 
 private:
     static FakeServices with_storage(const std::map<std::string, std::string, std::less<>>& stored) {
