@@ -124,10 +124,8 @@ void draw_frame() {
     calfcoach::platform::embed_after_frame(result.content_height_css);  // the host's iframe follows
 
     const calfcoach::ui::Rgb bg = s.app.palette().background;
-    glViewport(0, 0, s.framebuffer_width, s.framebuffer_height);
-    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    calfcoach::platform::webgl2_renderer_draw(*ImGui::GetDrawData(), s.framebuffer_width, s.framebuffer_height);
+    calfcoach::platform::webgl2_renderer_draw(*ImGui::GetDrawData(), s.framebuffer_width, s.framebuffer_height,
+                                              ImVec4(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f));
 
     if (++s.frames_drawn == 1) calfcoach::platform::mark_first_frame();
     s.only_animating = result.animating && s.frames_wanted == 0;
@@ -205,12 +203,6 @@ bool update_canvas_size() {
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     wake();
     return EM_FALSE;
-}
-
-// Zoom and moving the window to another screen change the ratio without a resize event on some
-// browsers: web_bridge watches the ratio and calls this (cc_device_pixel_ratio_changed, below).
-void on_device_pixel_ratio_changed() {
-    if (update_canvas_size()) wake();
 }
 
 //-----------------------------------------------------------------------------
@@ -381,8 +373,10 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 //-----------------------------------------------------------------------------
 // [SECTION] Exports to JavaScript
 //-----------------------------------------------------------------------------
+// Zoom and moving the window to another screen change the ratio without a resize event on some
+// browsers: web_bridge watches the ratio and calls this.
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_device_pixel_ratio_changed() {
-    if (g_shell != nullptr) on_device_pixel_ratio_changed();
+    if (g_shell != nullptr && update_canvas_size()) wake();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* cc_state_json() {

@@ -7,6 +7,7 @@
 #pragma once
 
 struct ImDrawData;
+struct ImVec4;
 
 namespace calfcoach::platform {
 
@@ -18,7 +19,8 @@ void webgl2_renderer_forget();
 // Builds the font atlas if needed and uploads it: after the fonts are made or rebuilt for a new scale,
 // and after a restored context.
 void webgl2_renderer_update_fonts();
-// Draws one frame's lists into a framebuffer of this size in device pixels.
-void webgl2_renderer_draw(const ImDrawData& draw_data, int framebuffer_width, int framebuffer_height);
+// Clears a framebuffer of this size (device pixels) to `background` (RGBA, 0 to 1) and draws one
+// frame's lists into it.
+void webgl2_renderer_draw(const ImDrawData& draw_data, int framebuffer_width, int framebuffer_height, ImVec4 background);
 
 }  // namespace calfcoach::platform

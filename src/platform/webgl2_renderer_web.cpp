@@ -112,7 +112,7 @@ void make_buffers() {
 // The fixed state of every frame: set, never read back (nothing else draws on this context).
 void set_render_state(const ImDrawData& draw_data, int framebuffer_width, int framebuffer_height) {
     const Renderer& r = g_renderer;
-    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    glViewport(0, 0, framebuffer_width, framebuffer_height);  // again: a user callback may reset state
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -171,9 +171,15 @@ void webgl2_renderer_update_fonts() {
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(r.font_texture)));
 }
 
-void webgl2_renderer_draw(const ImDrawData& draw_data, int framebuffer_width, int framebuffer_height) {
+void webgl2_renderer_draw(const ImDrawData& draw_data, int framebuffer_width, int framebuffer_height, ImVec4 background) {
     const Renderer& r = g_renderer;
-    if (r.program == 0 || framebuffer_width <= 0 || framebuffer_height <= 0) return;
+    if (framebuffer_width <= 0 || framebuffer_height <= 0) return;
+    // The whole framebuffer: the last frame left the scissor test on, clipped to its last command.
+    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(background.x, background.y, background.z, background.w);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (r.program == 0) return;
     set_render_state(draw_data, framebuffer_width, framebuffer_height);
     // Work in framebuffer pixels: the shell sets DisplayFramebufferScale, normally 1 (device pixels).
     const ImVec2 clip_offset = draw_data.DisplayPos;
