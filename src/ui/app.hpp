@@ -155,6 +155,7 @@ private:
     //-- Session plumbing (screen_player.cpp) ----------------------------------------------------
     void start_session();
     void tick_session(FrameResult& result);
+    void top_up_cues(std::int64_t now);
     void save_session_in_progress();
     void end_session_to_done();
     void record_session();

@@ -80,13 +80,20 @@ void App::start_session() {
     save_session_in_progress();
 }
 
+// The sounds ahead on the audio clock, again when the session's schedule changed (pause, next, pain...)
+// or the last top-up is old. Session::cues is a query, not update(): passed cues stay for the next
+// frame to report (due or missed).
+void App::top_up_cues(std::int64_t t) {
+    const Session& session = *session_;
+    if (session.schedule_version() == scheduled_version_ && t - scheduled_at_ms_ < kCueTopUpEveryMs) return;
+    services_.schedule_cues(session.cues(t, kCueHorizonMs), t);
+    scheduled_version_ = session.schedule_version();
+    scheduled_at_ms_ = t;
+}
+
 void App::keep_cues_ahead(double now_ms) {
     if (!session_ || screen_ != Screen::Player) return;
-    const auto t = static_cast<std::int64_t>(now_ms);
-    if (t - scheduled_at_ms_ < kCueTopUpEveryMs) return;
-    // A query, not update(): the passed cues stay for the next frame to report (due or missed).
-    services_.schedule_cues(session_->cues(t, kCueHorizonMs), t);
-    scheduled_at_ms_ = t;
+    top_up_cues(static_cast<std::int64_t>(now_ms));
 }
 
 void App::tick_session(FrameResult& result) {
@@ -102,11 +109,7 @@ void App::tick_session(FrameResult& result) {
         services_.cue_due(update.missed.back());
         last_spoken_ = update.missed.back().text;
     }
-    if (session.schedule_version() != scheduled_version_ || t - scheduled_at_ms_ >= kCueTopUpEveryMs) {
-        services_.schedule_cues(session.cues(t, kCueHorizonMs), t);
-        scheduled_version_ = session.schedule_version();
-        scheduled_at_ms_ = t;
-    }
+    top_up_cues(t);
     if (session.finished()) return end_session_to_done();
     if (update.phase_changed || session.phase_index() != saved_phase_index_) save_session_in_progress();
 
