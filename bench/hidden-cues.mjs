@@ -18,6 +18,13 @@ import path from 'node:path';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// From each screen, the item a person taps on the way into a massage step: Start, "No" to every
+// safety question, Continue, Start the session, then Next past the still "Get ready". Shared with
+// bench/run.mjs, which drives the same path through Playwright.
+export const FORWARD_TO_PLAYER = {
+  home: 'home.start', safety: 'safety.no', safety_result: 'safety.continue', prepare: 'prepare.start', player: 'player.next',
+};
+
 // The fewest flags that still let Chromium hide a background tab: no --headless, and none of
 // Playwright's --disable-*-backgrounding switches.
 const HEADFUL_ARGS = [
@@ -89,11 +96,10 @@ export async function hiddenCueTiming(url, { hiddenMs = 120000, visibleMs = 5000
     await page.send('Input.dispatchMouseEvent', { type: 'mousePressed', x: 5, y: 5, button: 'left', clickCount: 1 });
     await page.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: 5, y: 5, button: 'left', clickCount: 1 });
     // Then the way a person with a screen reader goes: the HTML control over each widget.
-    const forward = { home: 'home.start', safety: 'safety.no', safety_result: 'safety.continue', prepare: 'prepare.start' };
     for (let step = 0; step < 40; step++) {
       const current = await page.evaluate('window.calfcoach.state()');
       if (current.screen === 'player' && current.session?.playing) break;
-      const id = forward[current.screen];
+      const id = FORWARD_TO_PLAYER[current.screen];
       if (!id) throw new Error(`no way forward from screen "${current.screen}"`);
       const pressed = await page.evaluate(`(() => { const el = document.querySelector('#cc-a11y [data-id="${id}"]'); if (!el) return false; el.click(); return true; })()`, true);
       if (!pressed) throw new Error(`no control "${id}" on screen "${current.screen}"`);

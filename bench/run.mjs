@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 
 import { launchBrowser, repoRoot, scrollIntoView, startServer } from '../tests/browser/harness.mjs';
-import { hiddenCueTiming } from './hidden-cues.mjs';
+import { FORWARD_TO_PLAYER, hiddenCueTiming } from './hidden-cues.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -238,20 +238,32 @@ async function startPhases(page) {
 
 // Cache-warm: one priming load, then `runs` reloads of the same page in the same context (HTTP cache
 // and V8's code cache warm). A service-worker warm start is a later figure.
-async function warmStarts(browser, url, problems, runs) {
-  const context = await newContext(browser);
-  const page = await newPage(context, problems);
-  await page.goto(url);
-  await waitForFirstFrame(page);
-  await settle(page, 300);
+// `runs` reloads of an open page, each sample navigation start to first frame. `rejects(page)` may
+// refuse a sample with a reason (a string), which then stands for the whole figure.
+async function reloadStarts(page, runs, rejects = async () => null) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     await page.reload();
-    samples.push(await waitForFirstFrame(page));
+    const ms = await waitForFirstFrame(page);
+    const reason = await rejects(page);
+    if (reason) return reason;
+    samples.push(ms);
     await settle(page, 300);
   }
-  await context.close();
   return samples;
+}
+
+async function warmStarts(browser, url, problems, runs) {
+  const context = await newContext(browser);
+  try {
+    const page = await newPage(context, problems);
+    await page.goto(url);
+    await waitForFirstFrame(page);
+    await settle(page, 300);
+    return await reloadStarts(page, runs);
+  } finally {
+    await context.close();
+  }
 }
 
 // Service-worker warm: the first visit installs the worker; later loads come from its cache (as a
@@ -268,15 +280,8 @@ async function serviceWorkerStarts(browser, url, problems, runs) {
       return ready ? true : 'no service worker became active within 15 s';
     });
     if (registered !== true) return `n/a (${registered})`;
-    const samples = [];
-    for (let i = 0; i < runs; i++) {
-      await page.reload();
-      const ms = await waitForFirstFrame(page);
-      if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) return 'n/a (the page was not served by its service worker)';
-      samples.push(ms);
-      await settle(page, 300);
-    }
-    return samples;
+    return await reloadStarts(page, runs, async (current) => (
+      (await current.evaluate(() => !!navigator.serviceWorker.controller)) ? null : 'n/a (the page was not served by its service worker)'));
   } finally {
     await context.close();
   }
@@ -318,8 +323,7 @@ async function reachPlayer(page, tap) {
     const current = await appState(page);
     // A massage step, where the diagram moves: "Get ready" is still, so it would flatter the figure.
     if (isPlaying(current) && current.session.phase === 'step') return { reached: true, steps: visited };
-    const forward = { home: 'home.start', safety: 'safety.no', safety_result: 'safety.continue', prepare: 'prepare.start', player: 'player.next' };
-    const id = forward[current.screen];
+    const id = FORWARD_TO_PLAYER[current.screen];
     const next = id && (current.items || []).find((item) => item.id === id && !item.disabled);
     if (!next) return { reached: false, reason: `no way forward from screen "${current.screen}"`, steps: visited };
     visited.push(`${current.screen}:${next.id}`);
