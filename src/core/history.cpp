@@ -842,14 +842,10 @@ namespace {
 // carriage return before one), so such a text cell gets a leading apostrophe, which spreadsheets
 // show as plain text. Our numbers are never negative, so no number is touched.
 std::string csv_field(std::string_view raw) {
-    std::string guarded;
-    if (!raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos) {
-        guarded = "'";
-        guarded += raw;
-        raw = guarded;
-    }
-    const std::string_view value = raw;
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+    std::string value;
+    if (!raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos) value = "'";
+    value += raw;
+    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
     std::string out = "\"";
     for (char c : value) {
         if (c == '"') out += '"';
