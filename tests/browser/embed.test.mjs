@@ -139,16 +139,47 @@ async function settleFrame(frame, quietMs = 300) {
   }
 }
 
+// The host has painted since its last change. The app's frame lives in another process (another
+// site), and the browser routes a click into it by the last painted layout: a click sent straight
+// after a scroll can land where the button was before it.
+const hostPainted = (page) => page.evaluate(() => new Promise((resolve) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+}));
+
+// Waits until the iframe is as tall as the app last asked and the app has drawn at that size, so
+// the positions read next are the ones the click will meet.
+async function frameLaidOut(page, frame) {
+  const start = Date.now();
+  while (Date.now() - start < 8000) {
+    await settleFrame(frame);
+    const [asked, inner] = await frame.evaluate(() => [Module['ccEmbed'].height, window.innerHeight]);
+    const box = await iframeBox(page);
+    if (asked > 0 && Math.round(box.h) === Math.min(2000, Math.max(480, asked)) && inner === Math.round(box.h)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the iframe never took the height the app asked for');
+}
+
 // Clicks an item of the app where a person would: scroll the host page to it, then click its centre.
+// The press is checked to have reached the app where it was aimed, so a missed click fails here, by name.
 async function tapInFrame(page, frame, id) {
+  await frameLaidOut(page, frame);
   const s = await frameState(frame);
   const item = s.items.find((i) => i.id === id);
   assert.ok(item, `no "${id}" on ${s.screen}: ${s.items.map((i) => i.id).join(', ')}`);
   const box = await iframeBox(page);
   const viewport = page.viewportSize();
   await page.evaluate((y) => window.scrollTo(0, y), Math.max(0, box.y + item.y + item.h / 2 - viewport.height / 2));
+  await hostPainted(page);
   const top = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
+  await frame.evaluate(() => {
+    window.__press = null;
+    document.addEventListener('mousedown', (e) => { window.__press = { x: e.clientX, y: e.clientY }; }, { capture: true, once: true });
+  });
   await page.mouse.click(box.x + item.x + item.w / 2, top + item.y + item.h / 2);
+  const press = await frame.waitForFunction(() => window.__press, null, { timeout: 3000 }).then((h) => h.jsonValue(), () => null);
+  assert.ok(press && Math.abs(press.x - (item.x + item.w / 2)) <= 2 && Math.abs(press.y - (item.y + item.h / 2)) <= 2,
+            `the click on "${id}" reached the app at ${JSON.stringify(press)}, aimed at ${item.x + item.w / 2},${item.y + item.h / 2}`);
   await settleFrame(frame);
 }
 
@@ -231,6 +262,7 @@ test('on a phone, a drag on the app scrolls the clinic page; a tap is still one 
   const start = s.items.find((i) => i.id === 'home.start');
   const top = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
   await page.evaluate((y) => window.scrollBy(0, y), top + start.y - 200);
+  await hostPainted(page);
   const top2 = await page.evaluate(() => document.querySelector('#calfcoach iframe').getBoundingClientRect().top);
   await page.touchscreen.tap(box.x + start.x + start.w / 2, top2 + start.y + start.h / 2);
   await settleFrame(frame);
