@@ -258,7 +258,7 @@ TEST_CASE("recovery from damaged values", "[history]") {
     }
 }
 
-TEST_CASE("v0 (a bare array under \"history\") migrates to v1; invalid records are kept aside", "[history]") {
+TEST_CASE("v0 (a bare array under \"history\") migrates to v1, invalid records are kept aside", "[history]") {
     MemoryKeyValueStore kv;
     nlohmann::json v0 = nlohmann::json::array();
     v0.push_back(record_to_json(make_record(1)));

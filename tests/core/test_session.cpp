@@ -76,7 +76,7 @@ TEST_CASE("options: right first, one leg only, gentle, quick preset leaves out 0
     for (const Phase& p : plan_phases(fixture_routine(), quick)) CHECK(p.step_id != "deep_pressure");
 }
 
-TEST_CASE("a fresh session waits; start runs get ready then moves by the clock alone", "[session]") {
+TEST_CASE("a fresh session waits, start runs get ready then moves by the clock alone", "[session]") {
     Session s(fixture_routine());
     CHECK_FALSE(s.started());
     s.next(100);  // nothing before start
@@ -137,7 +137,7 @@ TEST_CASE("the whole session runs to done with every cue at its exact time", "[s
     CHECK(heard.back().kind == CueKind::Done);
 }
 
-TEST_CASE("pause freezes the deadline; resume carries on with the same remaining time", "[session]") {
+TEST_CASE("pause freezes the deadline, resume carries on with the same remaining time", "[session]") {
     Session s = started_at(0);
     s.update(s_(50));  // left warm-up, 45 s left
     s.pause(s_(50));

@@ -105,7 +105,7 @@ TEST_CASE("embed: the clinic's phone never stands in for the emergency number", 
     CHECK(count(ui.services, HostEventKind::ContactClinic) == 0);
 }
 
-TEST_CASE("embed: a caution result offers the clinic's number; urgent does not", "[ui][embed]") {
+TEST_CASE("embed: a caution result offers the clinic's number, urgent does not", "[ui][embed]") {
     {
         UiDriver ui(390, 844, 3, {}, launch(clinic_options()));
         REQUIRE(ui.tap("home.start"));
@@ -132,7 +132,7 @@ TEST_CASE("embed: a caution result offers the clinic's number; urgent does not",
     CHECK(ui.item("clinic.call").is_null());
 }
 
-TEST_CASE("embed: clinic name on Home and About; no clinic, no button and no events", "[ui][embed]") {
+TEST_CASE("embed: clinic name on Home and About, no clinic, no button and no events", "[ui][embed]") {
     UiDriver ui(390, 844, 3, {}, launch(clinic_options()));
     CHECK(has_text(ui.state(), "Offered by Riverside Physio"));
     REQUIRE(ui.tap("home.settings"));
@@ -144,7 +144,7 @@ TEST_CASE("embed: clinic name on Home and About; no clinic, no button and no eve
     CHECK(plain.state()["accent"].is_null());
 }
 
-TEST_CASE("embed: a light accent is darkened to 4.5:1; danger keeps its colour", "[ui][embed][theme]") {
+TEST_CASE("embed: a light accent is darkened to 4.5:1, danger keeps its colour", "[ui][embed][theme]") {
     // Yellow: unreadable under white text; darkened until it passes everywhere it is used.
     bool adjusted = false;
     const Palette p = palette_with_accent(normal_palette(), Rgb{0xFF, 0xDD, 0x00}, adjusted);
@@ -175,7 +175,7 @@ TEST_CASE("embed: a light accent is darkened to 4.5:1; danger keeps its colour",
     CHECK(ui.app().set_launch_options(parse_launch_options("accent=%231a3a6b")).empty());
 }
 
-TEST_CASE("embed: nothing can start while the clinic's content loads; then it is used", "[ui][embed][content]") {
+TEST_CASE("embed: nothing can start while the clinic's content loads, then it is used", "[ui][embed][content]") {
     UiDriver ui(390, 844, 3, {}, [](App& app) {
         app.set_launch_options(parse_launch_options("embed=1&clinic=Riverside+Physio"));
         app.set_clinic_content_pending();
