@@ -181,8 +181,11 @@ async function mainThreadWindow(page, cdp, ms) {
 //-----------------------------------------------------------------------------
 // 1. First-load transfer
 //-----------------------------------------------------------------------------
-// Loads `url` in a fresh context with the cache disabled and records every response the page got.
-async function firstLoadTransfer(browser, url, problems, { waitFrame = true } = {}) {
+// Loads `url` in a fresh context with the cache disabled and records every response to a request made
+// up to the first frame (the page's icon too, which the browser asks for when it likes). What a page
+// adds after its first frame (ours: pwa.js, then sw.js) is off the path to it and not counted, like
+// the manifest and the install icons.
+async function firstLoadTransfer(browser, url, problems) {
   const context = await newContext(browser);
   const page = await newPage(context, problems);
   const cdp = await context.newCDPSession(page);
@@ -191,13 +194,16 @@ async function firstLoadTransfer(browser, url, problems, { waitFrame = true } = 
   const responses = [];
   page.on('response', (response) => responses.push(response));
   await page.goto(url);
-  if (waitFrame) await waitForFirstFrame(page);
+  await waitForFirstFrame(page);
+  const firstFrameAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('calfcoach-first-frame')[0].startTime);
   await settle(page);
   await sleep(500);  // late requests (icon)
   const files = [];
   for (const response of responses) {
     const requestUrl = new URL(response.url());
     if (requestUrl.protocol === 'data:' || requestUrl.protocol === 'blob:') continue;
+    const isIcon = /\.(svg|ico|png)$/.test(requestUrl.pathname) && response.request().resourceType() === 'other';
+    if (response.request().timing().startTime > firstFrameAt && !isIcon) continue;
     let body;
     try { body = await response.body(); } catch { continue; }
     let file = decodeURIComponent(requestUrl.pathname).replace(/^\//, '');

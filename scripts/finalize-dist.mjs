@@ -3,8 +3,9 @@
 // Node built-ins only. It works on the copies in DIST (never on web/), in this order, because each
 // step hashes the final bytes of the one before:
 //   1. Subresource Integrity: the sha384 of app.js, a11y.js and pwa.js into boot.js (its INTEGRITY
-//      map: boot.js sets script.integrity on what it creates, and passes it to the app for a11y.js),
-//      then integrity="sha384-..." on every <script src> of index.html (boot.js, pwa.js).
+//      map: boot.js sets script.integrity on what it creates (app.js, then pwa.js after the first
+//      frame), and passes it to the app for a11y.js), then integrity="sha384-..." on every
+//      <script src> of index.html (boot.js).
 //   2. icons/*.png and manifest.webmanifest (scripts/pwa/gen-pwa.mjs).
 //   3. calfcoach-offline.html, the one-file page (scripts/pwa/onefile.mjs).
 //   4. sw.js last: its cache version is a hash of every file it precaches, as finally written.

@@ -72,14 +72,30 @@
     return;
   }
 
-  var script = document.createElement('script');
-  script.src = 'app.js';
-  if (INTEGRITY['app.js']) script.integrity = INTEGRITY['app.js'];
-  script.async = true;
-  script.onerror = function () {
+  function addScript(name) {
+    var script = document.createElement('script');
+    script.src = name;
+    if (INTEGRITY[name]) script.integrity = INTEGRITY[name];
+    script.async = true;
+    document.body.appendChild(script);
+    return script;
+  }
+
+  addScript('app.js').onerror = function () {
     // A network failure, or a file that does not match this version (integrity): both need a reload.
     showNotice('Calf Coach could not be loaded: a file was missing or did not match this version. ' +
                'Check your connection and reload the page.');
   };
-  document.body.appendChild(script);
+
+  // pwa.js (service worker, "Update available") draws nothing: it loads after the app's first frame
+  // (the class cc-started), off the path to it. It does nothing itself in an embed or any iframe.
+  var root = document.documentElement;
+  var started = new MutationObserver(function () {
+    if (!root.classList.contains('cc-started')) return;
+    started.disconnect();
+    addScript('pwa.js').onerror = function () {
+      console.warn('Calf Coach: offline use is not available (pwa.js did not load)');
+    };
+  });
+  started.observe(root, { attributes: true, attributeFilter: ['class'] });
 })();

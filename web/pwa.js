@@ -95,21 +95,9 @@
     location.reload();
   });
 
-  // Registered a moment after the app's first frame, never during start-up: the worker's install
-  // fetches and stores every file, which would compete with compiling the app.
-  function afterFirstFrame(callback) {
-    var root = document.documentElement;
-    var later = function () { setTimeout(callback, 1000); };
-    if (root.classList.contains('cc-started')) return later();
-    var observer = new MutationObserver(function () {
-      if (!root.classList.contains('cc-started')) return;
-      observer.disconnect();
-      later();
-    });
-    observer.observe(root, { attributes: true, attributeFilter: ['class'] });
-  }
-
-  afterFirstFrame(function () {
+  // boot.js loads this script after the app's first frame; registering waits a second more, so the
+  // worker's install (it fetches and stores every file) never competes with the app starting up.
+  setTimeout(function () {
     navigator.serviceWorker.register('sw.js', { scope: './' }).then(function (registration) {
       track(registration);
       // Look for a new version when the page comes back to the foreground.
@@ -119,5 +107,5 @@
     }).catch(function (error) {
       console.warn('Calf Coach: offline use is not available (' + (error && error.message) + ')');
     });
-  });
+  }, 1000);
 })();
