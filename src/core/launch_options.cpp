@@ -6,6 +6,8 @@
 #include <array>
 #include <cctype>
 
+#include "core/text_code_points.hpp"
+
 namespace calfcoach {
 namespace {
 
@@ -56,19 +58,10 @@ bool forbidden_in_name(char32_t cp) {
 const char* clinic_name_problem(std::string_view text) {
     std::size_t count = 0;
     for (std::size_t i = 0; i < text.size(); ++count) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return "not valid UTF-8";
-        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return "not valid UTF-8";
-            cp = (cp << 6) | (next & 0x3F);
-        }
-        static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return "not valid UTF-8";
-        if (forbidden_in_name(cp)) return "control, invisible or markup characters";
-        i += length;
+        const Utf8Step step = decode_utf8_at(text, i);
+        if (step.length == 0) return "not valid UTF-8";
+        if (forbidden_in_name(step.code_point)) return "control, invisible or markup characters";
+        i += step.length;
     }
     if (count == 0) return "empty";
     if (count > kClinicNameMaxChars) return "longer than 60 characters";

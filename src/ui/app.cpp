@@ -20,6 +20,7 @@
 #include "core/clinic_content.hpp"
 #include "core/default_content.hpp"
 #include "core/json_safe.hpp"
+#include "core/text_code_points.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID: a drag that becomes a scroll must not press a button
 #include "ui/app_storage_keys.hpp"
@@ -94,7 +95,7 @@ void App::set_device_pixel_ratio(float dpr) {
 
 void App::rebuild_fonts(ImFontAtlas& atlas) {
     draw_.scale = dpr_ * static_cast<float>(settings_.text_size_percent) / 100.0f;
-    draw_.fonts = build_fonts(atlas, draw_.scale);
+    draw_.fonts = build_fonts(atlas, draw_.scale, clinic_glyphs_);
     apply_style(ImGui::GetStyle(), *draw_.palette, draw_.scale);
     // A finger jitters more than a mouse: a tap stays a tap within about 10 CSS px.
     ImGui::GetIO().MouseDragThreshold = 10.0f * dpr_;
@@ -236,6 +237,23 @@ void App::on_page_hide(double now_ms) {
 //-----------------------------------------------------------------------------
 // [SECTION] Embedding
 //-----------------------------------------------------------------------------
+namespace {
+// The letters, space-separated, the first dozen: for a console line.
+std::string list_of_letters(const std::set<char32_t>& letters) {
+    std::string line;
+    int listed = 0;
+    for (const char32_t c : letters) {
+        if (!line.empty()) line += ' ';
+        if (++listed > 12) {
+            line += "...";
+            break;
+        }
+        append_utf8(line, c);
+    }
+    return line;
+}
+}  // namespace
+
 std::vector<std::string> App::set_launch_options(const LaunchOptions& options) {
     std::vector<std::string> warnings;
     launch_ = options;
@@ -254,8 +272,23 @@ std::vector<std::string> App::set_launch_options(const LaunchOptions& options) {
             warnings.emplace_back(line);
         }
     }
+    if (!launch_.clinic.empty()) {
+        std::set<char32_t> used;
+        add_code_points(launch_.clinic, used);
+        add_clinic_glyphs(used);
+        const std::set<char32_t> missing = glyphs_missing(used);
+        if (!missing.empty())
+            warnings.push_back("calfcoach: clinic name: letters the app's font does not have show as '?': " + list_of_letters(missing));
+    }
     apply_settings();
     return warnings;
+}
+
+void App::add_clinic_glyphs(const std::set<char32_t>& used) {
+    const std::set<char32_t> beyond = glyphs_beyond_builtin(used);
+    const std::size_t before = clinic_glyphs_.size();
+    clinic_glyphs_.insert(beyond.begin(), beyond.end());
+    if (clinic_glyphs_.size() != before) fonts_dirty_ = true;
 }
 
 void App::set_clinic_content_pending() { content_pending_ = true; }
@@ -268,12 +301,18 @@ std::vector<std::string> App::use_clinic_content(std::string_view bundle_text) {
     std::vector<std::string> errors;
     for (const ContentIssue& issue : clinic.issues)
         if (!issue.warning) errors.push_back(format_issue(issue));
-    if (clinic.ok() && !clinic.content.routines.empty()) {
+    // Every word of it must be readable: a safety question with '?' for some letters could be misread.
+    const std::set<char32_t> used = code_points_in_json_strings(bundle_text);
+    const std::set<char32_t> missing = glyphs_missing(used);
+    if (!missing.empty())
+        errors.push_back("letters the app's font does not have (they would show as '?'): " + list_of_letters(missing));
+    if (clinic.ok() && missing.empty() && !clinic.content.routines.empty()) {
         content_ = std::move(clinic);
         routine_ = &content_.content.routines.front();
         if (screen_ == Screen::ContentError) go_home();
         content_notice_.clear();
         content_errors_.clear();
+        add_clinic_glyphs(used);
         return {};
     }
     if (errors.empty()) errors.push_back("the content has no routine");

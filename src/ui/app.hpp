@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,7 +85,9 @@ public:
     // the two below, so no check or session ever starts on content about to be replaced.
     void set_clinic_content_pending();
     // The fetched file, checked like any content. Invalid: the built-in content runs and the errors
-    // are shown under a notice on Home (for the clinic). Returns the errors (empty when used).
+    // are shown under a notice on Home (for the clinic); so is a file with letters the app's font
+    // cannot show, since every word of a safety question must be readable. Returns the errors
+    // (empty when used).
     std::vector<std::string> use_clinic_content(std::string_view bundle_text);
     // The file could not be fetched (network, CORS, HTTP status): the built-in content, with a notice.
     void clinic_content_failed(const std::string& why);
@@ -149,6 +152,8 @@ private:
     void draw_settings();            // screen_settings.cpp
     void draw_offline_copy();        // screen_settings.cpp: Settings -> About, the one-file page
     void draw_content_error();
+    // Adds the glyphs a clinic's name or content uses to the atlas (those the font has).
+    void add_clinic_glyphs(const std::set<char32_t>& used);
     void draw_call_clinic();         // "Call <clinic>" where the app advises seeing someone (embed)
     void draw_clinic_content_notice();
 
@@ -213,6 +218,7 @@ private:
     bool resume_checked_ = false;      // the interrupted session is offered once content is final
     std::string content_notice_;       // why the clinic's content is not used
     std::vector<std::string> content_errors_;
+    std::set<char32_t> clinic_glyphs_;  // letters the clinic's name or content adds to the atlas (accented ones)
 
     // Techniques: the one opened (-1: none); the diagram animates while one is open.
     int expanded_technique_ = -1;

@@ -5,6 +5,7 @@ namespace calfcoach::ui {
 
 extern const unsigned char kUiFontData[];
 extern const unsigned int kUiFontSize;
-extern const unsigned int kUiFontCodepoints[];  // sorted, 0-terminated
+extern const unsigned int kUiFontCodepoints[];         // every character the font has; sorted, 0-terminated
+extern const unsigned int kUiFontBuiltinCodepoints[];  // those the built-in text uses; sorted, 0-terminated
 
 }  // namespace calfcoach::ui

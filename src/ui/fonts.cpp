@@ -8,19 +8,26 @@
 namespace calfcoach::ui {
 namespace {
 
-// Glyph ranges for exactly the characters the subset font has. The atlas keeps a pointer to them
-// until it is built, so they live for the whole program.
-const ImWchar* subset_glyph_ranges() {
+bool listed(const unsigned int* list, char32_t c) {
+    for (; *list != 0; ++list)
+        if (*list == c) return true;
+    return false;
+}
+
+// The glyph ranges of the atlas being built: the built-in text's characters plus `extra`. The atlas
+// keeps a pointer to them until it is built again, so they live for the whole program.
+const ImWchar* glyph_ranges(const std::set<char32_t>& extra) {
     static ImVector<ImWchar> ranges;
-    if (ranges.empty()) {
-        ImFontGlyphRangesBuilder builder;
-        for (const unsigned int* c = kUiFontCodepoints; *c != 0; ++c) builder.AddChar(static_cast<ImWchar>(*c));
-        builder.BuildRanges(&ranges);
-    }
+    ImFontGlyphRangesBuilder builder;
+    for (const unsigned int* c = kUiFontBuiltinCodepoints; *c != 0; ++c) builder.AddChar(static_cast<ImWchar>(*c));
+    for (const char32_t c : extra)
+        if (c <= IM_UNICODE_CODEPOINT_MAX && listed(kUiFontCodepoints, c)) builder.AddChar(static_cast<ImWchar>(c));
+    ranges.clear();
+    builder.BuildRanges(&ranges);
     return ranges.Data;
 }
 
-ImFont* add_font(ImFontAtlas& atlas, float size_px) {
+ImFont* add_font(ImFontAtlas& atlas, float size_px, const ImWchar* ranges) {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the data is a static array, not heap memory
     config.OversampleH = size_px >= 40.0f ? 1 : 2;  // large glyphs gain nothing from it; saves atlas memory
@@ -28,23 +35,39 @@ ImFont* add_font(ImFontAtlas& atlas, float size_px) {
     config.PixelSnapH = false;
     // ImGui's API takes a non-const pointer but only reads the data when not owning it.
     return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(kUiFontData), static_cast<int>(kUiFontSize),
-                                      size_px, &config, subset_glyph_ranges());
+                                      size_px, &config, ranges);
 }
 
 }  // namespace
 
-Fonts build_fonts(ImFontAtlas& atlas, float scale) {
+Fonts build_fonts(ImFontAtlas& atlas, float scale, const std::set<char32_t>& extra) {
     atlas.Clear();
     const Metrics& m = metrics();
+    const ImWchar* ranges = glyph_ranges(extra);
     Fonts fonts;
-    fonts.body = add_font(atlas, m.body_font_px * scale);  // the first font is ImGui's default
-    fonts.heading = add_font(atlas, m.heading_font_px * scale);
-    fonts.display = add_font(atlas, m.display_font_px * scale);
+    fonts.body = add_font(atlas, m.body_font_px * scale, ranges);  // the first font is ImGui's default
+    fonts.heading = add_font(atlas, m.heading_font_px * scale, ranges);
+    fonts.display = add_font(atlas, m.display_font_px * scale, ranges);
     // The stb_truetype builder directly, not ImFontAtlas::Build(): Build() would add ImGui's own
     // ProggyClean font when none is given, and merely calling it links that font (about 10 KB gzip)
     // into the download. The atlas always has our fonts here.
     ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
     return fonts;
+}
+
+std::set<char32_t> glyphs_beyond_builtin(const std::set<char32_t>& wanted) {
+    std::set<char32_t> beyond;
+    for (const char32_t c : wanted)
+        if (listed(kUiFontCodepoints, c) && !listed(kUiFontBuiltinCodepoints, c)) beyond.insert(c);
+    return beyond;
+}
+
+std::set<char32_t> glyphs_missing(const std::set<char32_t>& wanted) {
+    std::set<char32_t> missing;
+    for (const char32_t c : wanted)
+        // Line breaks and tabs are layout, not glyphs.
+        if (c != '\n' && c != '\r' && c != '\t' && !listed(kUiFontCodepoints, c)) missing.insert(c);
+    return missing;
 }
 
 }  // namespace calfcoach::ui

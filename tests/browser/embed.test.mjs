@@ -436,6 +436,21 @@ test('invalid parameters are ignored with a console warning', async () => {
   await direct.context().close();
 });
 
+test("a clinic name's accented letters are used; letters the app's font lacks are named in the console", async () => {
+  const url = await hostPage('accents.html', 'data-clinic="Physiothérapie Genève Łódź"');
+  const { page, frame } = await openHost(url, PHONE);
+  await settleFrame(frame);
+  const s = await frameState(frame);
+  assert.match(texts(s), /Offered by Physiothérapie Genève Łódź/);
+  // é, è and ó are in the font (Latin-1); Ł and ź are not, and the clinic is told which.
+  const line = page.warnings.find((w) => w.startsWith('calfcoach: clinic name:'));
+  assert.ok(line, page.warnings.join('\n'));
+  assert.match(line, /letters the app's font does not have show as '\?': Ł ź$/);
+  await saveScreenshot(page, 'embed-accents');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a clinic's content file is used; an invalid one shows its errors and runs the built-in content", async () => {
   {
     const url = await hostPage('content.html', `data-clinic="Riverside Physio" data-content="${hostOrigin}/clinic-content.json"`);

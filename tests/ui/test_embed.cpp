@@ -4,6 +4,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -142,6 +143,66 @@ TEST_CASE("embed: clinic name on Home and About, no clinic, no button and no eve
     CHECK_FALSE(has_text(plain.state(), "Offered by"));
     CHECK(plain.state()["embed"] == false);
     CHECK(plain.state()["accent"].is_null());
+}
+
+// The glyph a font of the atlas has for `c`, without falling back to '?'.
+bool has_glyph(char32_t c) {
+    return ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr;
+}
+
+TEST_CASE("embed: a clinic name's accented letters are drawn, letters the font lacks are named", "[ui][embed][font]") {
+    // "Physiothérapie Genève": é and è are not in the built-in text, so the atlas gains them.
+    UiDriver plain;
+    CHECK_FALSE(has_glyph(0xE9));  // not rasterised when no clinic needs it
+    std::vector<std::string> warnings;
+    UiDriver ui(390, 844, 3, {}, [&warnings](App& app) {
+        warnings = app.set_launch_options(parse_launch_options("embed=1&clinic=Physioth%C3%A9rapie+Gen%C3%A8ve"));
+    });
+    CHECK(has_glyph(0xE9));
+    CHECK(has_glyph(0xE8));
+    CHECK(has_text(ui.state(), "Offered by Physioth\xC3\xA9rapie Gen\xC3\xA8ve"));
+    CHECK(warnings.empty());
+
+    // "Fizjoterapia Łódź": ó is Latin-1 (drawn); Ł and ź are not in the font, and the console says so.
+    UiDriver polish(390, 844, 3, {}, [&warnings](App& app) {
+        warnings = app.set_launch_options(parse_launch_options("embed=1&clinic=Fizjoterapia+%C5%81%C3%B3d%C5%BA"));
+    });
+    CHECK(has_glyph(0xF3));
+    CHECK_FALSE(has_glyph(0x141));
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("clinic name") != std::string::npos);
+    CHECK(warnings[0].find("\xC5\x81") != std::string::npos);  // Ł
+    CHECK(warnings[0].find("\xC5\xBA") != std::string::npos);  // ź
+    CHECK(warnings[0].find("\xC3\xB3") == std::string::npos);  // ó is fine
+}
+
+TEST_CASE("embed: the clinic content's letters join the atlas, a file with letters the font lacks is refused", "[ui][embed][font][content]") {
+    UiDriver ui(390, 844, 3, {}, [](App& app) { app.set_clinic_content_pending(); });
+    CHECK_FALSE(has_glyph(0xFC));
+    nlohmann::json learn = nlohmann::json::parse(std::string(default_content_file("learn.json")));
+    learn["sections"][0]["title"] = "Waden \xC3\xBC" "ben";  // "Waden üben"
+    CHECK(ui.app().use_clinic_content(dump_json({{"learn.json", learn}})).empty());
+    CHECK(ui.app().fonts_dirty());
+    ui.frame();
+    CHECK(has_glyph(0xFC));
+
+    // Letters outside the font: a safety question with '?' in it could be misread, so the file is
+    // refused whole, the built-in content runs, and the clinic is told which letters.
+    UiDriver greek(390, 844, 3, {}, [](App& app) { app.set_clinic_content_pending(); });
+    nlohmann::json triage = nlohmann::json::parse(std::string(default_content_file("triage.json")));
+    triage["questions"][0]["text"] = triage["questions"][0]["text"].get<std::string>() + " \xCE\xB3\xCE\xAC";  // Greek
+    const auto errors = greek.app().use_clinic_content(dump_json({{"triage.json", triage}}));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("letters the app's font does not have") != std::string::npos);
+    CHECK(errors[0].find("\xCE\xB3") != std::string::npos);
+    greek.frame();
+    const auto state = greek.state();
+    CHECK(state["clinic_content_errors"] == 1);
+    CHECK(has_text(state, "Notice for the clinic"));
+    CHECK(state["content_ok"] == true);  // the built-in content runs
+    CHECK_FALSE(has_glyph(0x3B3));
+    REQUIRE(greek.tap("home.start"));
+    for (const auto& text : greek.state()["texts"]) CHECK(text["text"].get<std::string>().find("\xCE\xB3") == std::string::npos);
 }
 
 TEST_CASE("embed: a light accent is darkened to 4.5:1, danger keeps its colour", "[ui][embed][theme]") {
