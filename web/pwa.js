@@ -2,7 +2,8 @@
 // and offers new versions. Registers only over http(s) in the top-level page: never from file://,
 // the one-file page (which does not load this script) or an embed (?embed=1, or any iframe), where a
 // worker would be installed on the host's visit. A new version installs in the background; the page
-// shows "Update available" and reloads only when the person taps it and no session is playing.
+// shows "Update available" (hidden while a session is under way) and reloads only when the person
+// taps it and no session is playing.
 (function () {
   'use strict';
   if (!('serviceWorker' in navigator)) return;
@@ -53,6 +54,8 @@
     update.textContent = 'Update';
     update.setAttribute('aria-label', 'Update Calf Coach now');
     update.addEventListener('click', function () {
+      // The strip is hidden during a session (cc-in-session, style.css); this guards the button
+      // should it ever be pressed while one plays.
       if (sessionPlaying()) {
         text.textContent = 'Pause the session, then tap Update.';
         return;

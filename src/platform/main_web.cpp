@@ -63,6 +63,7 @@ struct Shell {
     std::uint64_t frames_drawn = 0;
     double last_frame_ms = 0;
     bool only_animating = false;   // the last frame asked for the next one only to animate
+    bool in_session = false;       // the page's cc-in-session class, as last set
     double last_animation_frame_time = 0;  // rAF time of the last frame drawn
 
     int active_touch = -1;  // identifier of the finger driving the pointer
@@ -128,6 +129,11 @@ void draw_frame() {
                                               ImVec4(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f));
 
     if (++s.frames_drawn == 1) calfcoach::platform::mark_first_frame();
+    if (result.in_session != s.in_session) {
+        s.in_session = result.in_session;
+        calfcoach::platform::mark_in_session(result.in_session);
+        wake();  // the canvas may change size (a strip giving way): the next frame reads it
+    }
     s.only_animating = result.animating && s.frames_wanted == 0;
     if (result.animating) s.frames_wanted = std::max(s.frames_wanted, 1);
     s.wake_after_ms = result.wake_after_ms;

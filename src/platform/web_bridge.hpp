@@ -10,6 +10,9 @@ enum class NoticeKind { Info, Error };
 void install_automation_surface();
 // Marks the first frame (performance mark "calfcoach-first-frame") and reveals the canvas.
 void mark_first_frame();
+// Sets the class cc-in-session on the page while a session is under way (style.css hides the
+// "Update available" strip then, and the canvas takes its room back).
+void mark_in_session(bool in_session);
 // Calls cc_device_pixel_ratio_changed() (main_web.cpp) whenever window.devicePixelRatio changes.
 void watch_device_pixel_ratio();
 // Shows or hides the in-page message (never alert()): e.g. the WebGL context was lost.

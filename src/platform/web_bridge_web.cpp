@@ -45,6 +45,10 @@ EM_JS(void, cc_js_watch_device_pixel_ratio, (), {
     setInterval(changed, 1000);
 });
 
+EM_JS(void, cc_js_mark_in_session, (int in_session), {
+    document.documentElement.classList.toggle('cc-in-session', !!in_session);
+});
+
 EM_JS(void, cc_js_mark_first_frame, (), {
     if (window['performance'] && performance['mark']) performance['mark']('calfcoach-first-frame');
     document.documentElement.classList.add('cc-started');
@@ -90,6 +94,7 @@ SafeArea safe_area() {
 
 void install_automation_surface() { cc_js_install_automation(); }
 void mark_first_frame() { cc_js_mark_first_frame(); }
+void mark_in_session(bool in_session) { cc_js_mark_in_session(in_session ? 1 : 0); }
 void watch_device_pixel_ratio() { cc_js_watch_device_pixel_ratio(); }
 void show_notice(NoticeKind kind, const char* text) { cc_js_show_notice(kind == NoticeKind::Error ? 1 : 0, text); }
 void hide_notice() { cc_js_hide_notice(); }

@@ -155,6 +155,7 @@ FrameResult App::frame(const FrameContext& context) {
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && go_back()) scroll_to_top_ = true;
     if (session_ && screen_ == Screen::Player) tick_session(result);
+    result.in_session = session_ && screen_ == Screen::Player && !session_->finished();
 
     // One column: the full width on phones, centred and capped on wide screens.
     const ImGuiIO& io = ImGui::GetIO();

@@ -59,6 +59,9 @@ struct FrameResult {
     // The height the current screen needs, in CSS px, clamped to kEmbedMin/MaxHeightCss: an embedding
     // page sizes its iframe to it (default 0: not computed yet).
     int content_height_css = 0;
+    // A session is under way (the player, playing or paused): the page keeps its own strips, such as
+    // "Update available", out of the way until it ends (default false).
+    bool in_session = false;
 };
 
 // The iframe never gets shorter than a phone's usable height or taller than a long page.

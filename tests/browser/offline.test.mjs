@@ -12,7 +12,7 @@ import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import {
-  DESKTOP, PHONE, distDir, newPage, openApp, repoRoot, saveScreenshot, scrollIntoView, settle,
+  DESKTOP, PHONE, distDir, findItem, newPage, openApp, repoRoot, saveScreenshot, scrollIntoView, settle,
   startServer, state, tap, touchDrag, useServerAndBrowser,
 } from './harness.mjs';
 
@@ -161,7 +161,7 @@ test('offline: once the service worker controls the page, the app runs and a ses
   }
 });
 
-test('update: a new version shows "Update available", reloads only on tap and never during a playing session', async () => {
+test('update: a new version shows "Update available", waits out a session, and reloads only on tap', async () => {
   const dir = await distCopy();
   const site = await startServer({ root: dir });
   const page = await newPage(browser, PHONE);
@@ -189,19 +189,31 @@ test('update: a new version shows "Update available", reloads only on tap and ne
     await page.waitForTimeout(1500);
     assert.equal(await page.evaluate(() => window.ccMarker), 'before');
 
-    // During a playing session a tap does not reload; it says what to do.
+    // During a session, playing or paused, the strip waits: hidden, and the player has the whole
+    // height, so nothing is covered and "End session" needs no scroll.
+    const fullHeight = () => page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().height === window.innerHeight);
+    assert.equal(await fullHeight(), false, 'the strip takes room on Home');
     await startQuickSession(page);
-    await page.click('#cc-update-button');
+    await page.waitForFunction(() => document.documentElement.classList.contains('cc-in-session'));
+    assert.equal(await page.isVisible('#cc-update'), false);
+    assert.equal(await fullHeight(), true);
+    await settle(page);
+    const end = await findItem(page, 'player.end');
+    assert.ok(end.y + end.h <= PHONE.viewport.height, `End session at ${end.y + end.h}`);
+    await saveScreenshot(page, 'update-during-session');
+    await tap(page, 'player.pause');
+    assert.equal((await state(page)).session.playing, false);
+    assert.equal(await page.isVisible('#cc-update'), false);
     await page.waitForTimeout(1500);
     assert.equal(await page.evaluate(() => window.ccMarker), 'before');
-    assert.match(await page.textContent('#cc-update'), /Pause the session, then tap Update/);
-    assert.equal((await state(page)).session.playing, true);
-    await saveScreenshot(page, 'update-during-session');
 
-    // Paused: a tap updates and reloads into the new version, the old cache gone.
-    await tap(page, 'player.pause');
-    const paused = (await state(page)).session;
-    assert.equal(paused.playing, false, JSON.stringify(paused));
+    // The session over, the strip is back; a tap updates and reloads into the new version, the old
+    // cache gone.
+    await tap(page, 'player.end');
+    assert.equal((await state(page)).screen, 'done');
+    await page.waitForSelector('#cc-update-button', { state: 'visible', timeout: 5000 });
+    assert.equal(await fullHeight(), false);
+    assert.equal(await page.evaluate(() => window.ccMarker), 'before');
     const navigated = page.waitForEvent('framenavigated', { timeout: 20000 });
     await page.click('#cc-update-button');
     await navigated;

@@ -117,6 +117,23 @@ TEST_CASE("within 24 hours of an ok result one tap confirms nothing has changed"
     CHECK(ui.state()["screen"] == "safety");
 }
 
+TEST_CASE("the page is told a session is under way: playing or paused, not before or after", "[ui][flow]") {
+    UiDriver ui;
+    CHECK_FALSE(ui.last_result.in_session);
+    REQUIRE(ui.tap("home.start"));
+    CHECK_FALSE(ui.last_result.in_session);
+    answer_all(ui, "no");
+    REQUIRE(ui.tap("safety.continue"));
+    REQUIRE(ui.tap("prepare.preset.0"));
+    REQUIRE(ui.tap("prepare.start"));
+    CHECK(ui.last_result.in_session);
+    REQUIRE(ui.tap("player.pause"));
+    CHECK(ui.last_result.in_session);
+    REQUIRE(ui.tap("player.end"));
+    REQUIRE(ui.state()["screen"] == "done");
+    CHECK_FALSE(ui.last_result.in_session);
+}
+
 TEST_CASE("pause keeps the remaining time", "[ui][flow]") {
     UiDriver ui;
     start_ok_session(ui);
