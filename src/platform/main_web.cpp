@@ -412,6 +412,12 @@ int main() {
     }
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    // An opaque colour buffer and nothing else: every frame paints the whole canvas, nothing is drawn
+    // with depth or stencil, and the GLFW defaults (alpha, 24-bit depth, 8-bit stencil) would cost a
+    // phone screen-sized buffers it never reads and a blended canvas for the page to composite.
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     // A small first size: the real one comes from CSS (a size equal to the screen asks for fullscreen).
     shell.window = glfwCreateWindow(300, 150, "Calf Coach", nullptr, nullptr);
     if (shell.window == nullptr) {

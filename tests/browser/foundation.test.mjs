@@ -21,6 +21,10 @@ for (const device of [DESKTOP, PHONE]) {
       const current = await state(page);
       assert.equal(current.webgl, 2, 'the app must draw through a WebGL2 context');
       assert.equal(current.context_lost, false);
+      // Opaque, with no depth or stencil buffer: nothing uses them, and on a phone they would cost
+      // screen-sized buffers and a blended canvas.
+      const attributes = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
+      assert.deepEqual([attributes.alpha, attributes.depth, attributes.stencil], [false, false, false]);
       assert.equal(current.screen, 'home');
       assert.equal(current.dpr, device.deviceScaleFactor);
       // The backing store is CSS size x dpr: crisp text on high-DPI screens.
