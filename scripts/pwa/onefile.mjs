@@ -57,7 +57,7 @@ export async function buildOneFile(dist) {
   html = replaceOnce(html, /<link rel="stylesheet" href="style.css">/, () => `<style>${style}</style>`, 'stylesheet link');
   // Everything that would be fetched: scripts, the manifest, the touch icon, the PWA comment.
   html = html.replace(/^\s*<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>\n/gm, '');
-  html = html.replace(/^\s*<link rel="(manifest|apple-touch-icon)"[^>]*>\n/gm, '');
+  html = html.replace(/^\s*<link rel="(manifest|apple-touch-icon|preload)"[^>]*>\n/gm, '');
   html = html.replace(/^\s*<!--[\s\S]*?-->\n/gm, '');
   html = html.replace(/<title>([^<]*)<\/title>/, '<title>$1 (offline copy)</title>');
   if (/\b(src|href)="(?!data:)[^"#]/.test(html)) throw new Error(`${ONE_FILE_NAME} would still fetch a file`);
