@@ -25,6 +25,8 @@ for (const device of [DESKTOP, PHONE]) {
       // screen-sized buffers and a blended canvas.
       const attributes = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
       assert.deepEqual([attributes.alpha, attributes.depth, attributes.stencil], [false, false, false]);
+      // index.html preloads the wasm and app.js's fetch takes that response: one request, not two.
+      assert.equal(page.requests.filter((url) => new URL(url).pathname.endsWith('/app.wasm')).length, 1, page.requests.join('\n'));
       assert.equal(current.screen, 'home');
       assert.equal(current.dpr, device.deviceScaleFactor);
       // The backing store is CSS size x dpr: crisp text on high-DPI screens.
