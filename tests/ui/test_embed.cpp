@@ -202,7 +202,8 @@ TEST_CASE("embed: the clinic content's letters join the atlas, a file with lette
     CHECK(state["content_ok"] == true);  // the built-in content runs
     CHECK_FALSE(has_glyph(0x3B3));
     REQUIRE(greek.tap("home.start"));
-    for (const auto& text : greek.state()["texts"]) CHECK(text["text"].get<std::string>().find("\xCE\xB3") == std::string::npos);
+    const auto on_question = greek.state();  // kept alive: the loop borrows from it
+    for (const auto& text : on_question["texts"]) CHECK(text["text"].get<std::string>().find("\xCE\xB3") == std::string::npos);
 }
 
 TEST_CASE("embed: a light accent is darkened to 4.5:1, danger keeps its colour", "[ui][embed][theme]") {
