@@ -20,14 +20,15 @@ void answer_all(UiDriver& ui, const std::string& answer, const std::string& spec
     }
 }
 
-void start_ok_session(UiDriver& ui) {
+// Through an ok safety check into the player; preset 0 is quick, 1 standard.
+void start_ok_session(UiDriver& ui, int preset = 0) {
     REQUIRE(ui.tap("home.start"));
     answer_all(ui, "no");
     REQUIRE(ui.state()["screen"] == "safety_result");
     REQUIRE(ui.state()["level"] == "ok");
     REQUIRE(ui.tap("safety.continue"));
     REQUIRE(ui.state()["screen"] == "prepare");
-    REQUIRE(ui.tap("prepare.preset.0"));  // quick
+    REQUIRE(ui.tap("prepare.preset." + std::to_string(preset)));
     REQUIRE(ui.tap("prepare.start"));
     REQUIRE(ui.state()["screen"] == "player");
 }
@@ -151,11 +152,7 @@ TEST_CASE("pause keeps the remaining time", "[ui][flow]") {
 
 TEST_CASE("a hidden page (no frames, only timers) keeps its sounds scheduled ahead, and says nothing late", "[ui][flow]") {
     const auto start_standard = [](UiDriver& ui) {
-        REQUIRE(ui.tap("home.start"));
-        answer_all(ui, "no");
-        REQUIRE(ui.tap("safety.continue"));
-        REQUIRE(ui.tap("prepare.preset.1"));  // standard: long enough to outlast the horizon
-        REQUIRE(ui.tap("prepare.start"));
+        start_ok_session(ui, 1);  // standard: long enough to outlast the horizon
         ui.advance(2000);
     };
     constexpr std::int64_t kHiddenMs = 240'000;
