@@ -126,7 +126,6 @@ export async function hiddenCueTiming(url, { hiddenMs = 120000, visibleMs = 5000
 
     // The app clock is performance.now() at timescale 1; cues planned inside the hidden window.
     const log = await page.evaluate('window.calfcoach.cueLog()');
-    if (process.env.CALFCOACH_BENCH_DUMP) console.error(JSON.stringify({ hideStart, hideEnd, log }, null, 1));
     return soundsAgainstPlan(log, hideStart, hideEnd);
   } catch (error) {
     return `n/a (${error.message})`;

@@ -242,8 +242,6 @@ async function startPhases(page) {
   });
 }
 
-// Cache-warm: one priming load, then `runs` reloads of the same page in the same context (HTTP cache
-// and V8's code cache warm). A service-worker warm start is a later figure.
 // `runs` reloads of an open page, each sample navigation start to first frame. `rejects(page)` may
 // refuse a sample with a reason (a string), which then stands for the whole figure.
 async function reloadStarts(page, runs, rejects = async () => null) {
@@ -259,39 +257,38 @@ async function reloadStarts(page, runs, rejects = async () => null) {
   return samples;
 }
 
-async function warmStarts(browser, url, problems, runs) {
+// A fresh context and page at `url`, drawn once; `use(page)` measures, and the context is closed after.
+async function withLoadedPage(browser, url, problems, use) {
   const context = await newContext(browser);
   try {
     const page = await newPage(context, problems);
     await page.goto(url);
     await waitForFirstFrame(page);
-    await settle(page, 300);
-    return await reloadStarts(page, runs);
+    return await use(page);
   } finally {
     await context.close();
   }
 }
 
+// Cache-warm: one priming load, then `runs` reloads of the same page in the same context (HTTP cache
+// and V8's code cache warm). A service-worker warm start is a later figure.
+const warmStarts = (browser, url, problems, runs) => withLoadedPage(browser, url, problems, async (page) => {
+  await settle(page, 300);
+  return reloadStarts(page, runs);
+});
+
 // Service-worker warm: the first visit installs the worker; later loads come from its cache (as a
 // phone opening the saved app does). Samples count only while the worker controls the page.
-async function serviceWorkerStarts(browser, url, problems, runs) {
-  const context = await newContext(browser);
-  try {
-    const page = await newPage(context, problems);
-    await page.goto(url);
-    await waitForFirstFrame(page);
-    const registered = await page.evaluate(async () => {
-      if (!('serviceWorker' in navigator)) return 'no service worker support';
-      const ready = await Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 15000))]);
-      return ready ? true : 'no service worker became active within 15 s';
-    });
-    if (registered !== true) return `n/a (${registered})`;
-    return await reloadStarts(page, runs, async (current) => (
-      (await current.evaluate(() => !!navigator.serviceWorker.controller)) ? null : 'n/a (the page was not served by its service worker)'));
-  } finally {
-    await context.close();
-  }
-}
+const serviceWorkerStarts = (browser, url, problems, runs) => withLoadedPage(browser, url, problems, async (page) => {
+  const registered = await page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) return 'no service worker support';
+    const ready = await Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 15000))]);
+    return ready ? true : 'no service worker became active within 15 s';
+  });
+  if (registered !== true) return `n/a (${registered})`;
+  return reloadStarts(page, runs, async (current) => (
+    (await current.evaluate(() => !!navigator.serviceWorker.controller)) ? null : 'n/a (the page was not served by its service worker)'));
+});
 
 //-----------------------------------------------------------------------------
 // 3 and 5. Idle main thread and memory after load
