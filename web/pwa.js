@@ -2,8 +2,8 @@
 // and offers new versions. Registers only over http(s) in the top-level page: never from file://,
 // the one-file page (which does not load this script) or an embed (?embed=1, or any iframe), where a
 // worker would be installed on the host's visit. A new version installs in the background; the page
-// shows "Update available" (hidden while a session is under way) and reloads only when the person
-// taps it and no session is playing.
+// shows "Update available" and reloads only when the person taps it. While a session is under way the
+// strip is hidden (the app's class cc-in-session, style.css), so no tap can reload a session away.
 (function () {
   'use strict';
   if (!('serviceWorker' in navigator)) return;
@@ -21,15 +21,6 @@
   var reloading = false;
   var bar = null;
   var text = null;
-
-  function sessionPlaying() {
-    try {
-      var state = window.calfcoach && window.calfcoach.state();
-      return !!(state && state.session && state.session.playing);
-    } catch (e) {
-      return false;
-    }
-  }
 
   // The canvas shrinks to give the strip room; a resize tells the app at once.
   function setShown(shown) {
@@ -54,12 +45,6 @@
     update.textContent = 'Update';
     update.setAttribute('aria-label', 'Update Calf Coach now');
     update.addEventListener('click', function () {
-      // The strip is hidden during a session (cc-in-session, style.css); this guards the button
-      // should it ever be pressed while one plays.
-      if (sessionPlaying()) {
-        text.textContent = 'Pause the session, then tap Update.';
-        return;
-      }
       requested = true;
       text.textContent = 'Updating\u2026';
       if (waiting) waiting.postMessage({ type: 'calfcoach:skip-waiting' });
