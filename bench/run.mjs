@@ -18,7 +18,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 
-import { launchBrowser, repoRoot, scrollIntoView, startServer } from '../tests/browser/harness.mjs';
+import { repoRoot, scrollIntoView, startServer } from '../tests/browser/harness.mjs';
+import { launch as launchChromium } from '../tests/browser/driver/chromium.mjs';
 import { FORWARD_TO_PLAYER, hiddenCueTiming } from './hidden-cues.mjs';
 
 const { values: args } = parseArgs({
@@ -570,7 +571,7 @@ async function main() {
     if (!existsSync(path.join(build.dir, 'index.html'))) throw new Error(`${build.name}: no build in ${build.dir} (run scripts/bench)`);
   }
   const servers = {};
-  const browser = await launchBrowser();
+  const browser = (await launchChromium()).raw;  // Playwright's own: the bench uses CDP
   const result = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     machine: { ...machine(), chromium: browser.version().startsWith('Chromium') ? browser.version() : `Chromium ${browser.version()}` },

@@ -72,6 +72,28 @@
     return;
   }
 
+  // The wasm's one download starts now, beside app.js's, and Emscripten compiles it as it streams
+  // (instantiateWasm). A server that sends the wrong MIME type gets the slower ArrayBuffer path.
+  var wasmResponse = fetch('app.wasm', { credentials: 'same-origin' });
+  window.Module.instantiateWasm = function (imports, receive) {
+    function fromBytes(response) {
+      return response.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
+    }
+    wasmResponse.then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      if (typeof WebAssembly.instantiateStreaming !== 'function') return fromBytes(response);
+      var copy = response.clone();
+      return WebAssembly.instantiateStreaming(response, imports).catch(function () { return fromBytes(copy); });
+    }).then(function (result) {
+      receive(result.instance, result.module);
+    }, function (e) {
+      console.warn('Calf Coach: app.wasm could not be loaded: ' + (e && e.message));
+      showNotice('Calf Coach could not be loaded: a file was missing or did not match this version. ' +
+                 'Check your connection and reload the page.');
+    });
+    return {};
+  };
+
   function addScript(name) {
     var script = document.createElement('script');
     script.src = name;

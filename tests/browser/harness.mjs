@@ -1,21 +1,23 @@
-// harness.mjs — shared by the browser tests: serve dist/, launch Debian's chromium, open the app,
-// read window.calfcoach.state(), tap items where a person would, analyse screenshots.
+// harness.mjs — shared by the browser tests, in every engine: serve dist/, launch the engine
+// CALFCOACH_ENGINE names (driver/index.mjs), open the app, read window.calfcoach.state(), tap items
+// where a person would, analyse screenshots. Tests written against it run in Chromium, Firefox and
+// WebKit alike; files named *.chromium.test.mjs use Chromium-only tools and run there only.
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
-import { chromium } from 'playwright-core';
+
+import { ENGINE, launchBrowser as launchEngine } from './driver/index.mjs';
+import { startInjectProxy } from './driver/inject-proxy.mjs';
+import { decodePng } from './png.mjs';
+
+export { ENGINE } from './driver/index.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
 export const distDir = process.env.CALFCOACH_DIST || path.join(repoRoot, 'dist');
 export const screenshotDir = path.join(repoRoot, 'build', 'screenshots');
-
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-gpu',
-  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-];
 
 export const DESKTOP = { name: 'desktop', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 export const PHONE = { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
@@ -23,7 +25,15 @@ export const PHONE = { name: 'phone', viewport: { width: 390, height: 844 }, dev
 // Starts scripts/serve.mjs on a free loopback port; resolves with {url, stop()}.
 // host: the name to listen on and use in the URL (default 127.0.0.1); port: default 0 (any free one);
 // cspExtra, cors, permissionsPolicy: scripts/serve.mjs --csp-extra, --cors, --permissions-policy.
-export async function startServer({ root = distDir, frameAncestors, host, port = 0, cspExtra, cors, permissionsPolicy } = {}) {
+// In WebKit the server sits behind the inject proxy at the same host and port (its init scripts).
+export async function startServer(options = {}) {
+  if (ENGINE !== 'webkit' || options.direct) return startServeMjs(options);
+  const backend = await startServeMjs({ ...options, host: undefined, port: 0 });
+  const proxy = await startInjectProxy({ host: options.host || '127.0.0.1', port: options.port || 0, backend: backend.url });
+  return { url: proxy.url, stop: () => { proxy.stop(); backend.stop(); } };
+}
+
+async function startServeMjs({ root = distDir, frameAncestors, host, port = 0, cspExtra, cors, permissionsPolicy } = {}) {
   const args = [path.join(repoRoot, 'scripts', 'serve.mjs'), '--root', root, '--port', String(port), '--quiet'];
   if (frameAncestors) args.push('--frame-ancestors', frameAncestors);
   if (host) args.push('--host', host);
@@ -57,30 +67,12 @@ export function useServerAndBrowser(receive, serverOptions = {}) {
   });
 }
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+export const launchBrowser = () => launchEngine(ENGINE);
 
-// A new page that records console errors, page errors and CSP violations.
+// A new page (its own profile: storage, cache) that records console errors, page errors and CSP
+// violations (page.problems()), warnings, requests and downloads; driver/index.mjs lists its API.
 export async function newPage(browser, device) {
-  const { name, ...options } = device;
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') page.problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
-  // Every request the page makes, for the "nothing leaves for another host" checks.
-  page.requests = [];
-  page.on('request', (request) => page.requests.push(request.url()));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  page.deviceName = name;
-  return page;
+  return browser.newPage(device);
 }
 
 export async function openApp(page, url) {
@@ -90,27 +82,39 @@ export async function openApp(page, url) {
 }
 
 // The requests of a page that went anywhere but `origin` (data: and blob: URLs stay in the page).
-export function foreignRequests(page, origin) {
+export async function foreignRequests(page, origin) {
   const allowed = new URL(origin).origin;
-  return page.requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== allowed);
+  return (await page.requests()).filter((url) => !/^(data|blob|about):/.test(url) && new URL(url).origin !== allowed);
 }
 
 export const state = (page) => page.evaluate(() => window.calfcoach.state());
 
+// The frame after `f` has been drawn, and either it asked for no other (a screen change done) or one
+// more followed (a screen that keeps animating).
+const framesAfter = (f) => {
+  const now = window.calfcoach.state();
+  return now.frame >= f + 2 || (now.frame > f && !now.animating);
+};
+
 // Waits until no frame has been drawn for `quietMs` (render on demand settles after input).
 export async function settle(page, quietMs = 300, timeoutMs = 5000) {
   const start = Date.now();
-  // An animated screen (a playing session, a moving diagram) never goes quiet: a few frames will do.
-  if ((await state(page)).animating) {
-    await page.waitForTimeout(Math.min(quietMs, 200));
+  // An animated screen (a playing session, a moving diagram) never goes quiet: two more frames will
+  // do (the one asked for and one after it; engines differ a lot in how soon they come).
+  const first = await state(page);
+  if (first.animating) {
+    await page.waitForFunction(framesAfter, first.frame, { timeout: timeoutMs });
     return;
   }
-  let last = (await state(page)).frame;
+  let last = first.frame;
   let lastChange = Date.now();
   while (Date.now() - start < timeoutMs) {
     await page.waitForTimeout(50);
     const current = await state(page);
-    if (current.animating) return;
+    if (current.animating) {
+      await page.waitForFunction(framesAfter, current.frame, { timeout: timeoutMs });
+      return;
+    }
     const frame = current.frame;
     if (frame !== last) { last = frame; lastChange = Date.now(); }
     else if (Date.now() - lastChange >= quietMs) return;
@@ -125,16 +129,9 @@ export async function findItem(page, id) {
   return item;
 }
 
-// A touch drag from (x, y0) to (x, y1), as a finger scrolls a page (CDP touch events).
+// A touch drag from (x, y0) to (x, y1), as a finger scrolls a page.
 export async function touchDrag(page, x, y0, y1, steps = 8) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
-    await page.waitForTimeout(16);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
+  await page.touchDrag(x, y0, y1, steps);
   await settle(page);
 }
 
@@ -146,7 +143,7 @@ export async function scrollIntoView(page, id) {
     if (item.y >= 0 && item.y + item.h <= height) return item;
     const distance = item.y + item.h > height ? Math.min(item.y + item.h - height + 40, height * 0.6)
                                               : -Math.min(40 - item.y, height * 0.6);
-    if (page.deviceName === 'phone') await touchDrag(page, width / 2, height * 0.7, height * 0.7 - distance);
+    if (page.touch) await touchDrag(page, width / 2, height * 0.7, height * 0.7 - distance);
     else {
       await page.mouse.move(width / 2, height / 2);
       await page.mouse.wheel(0, distance);
@@ -161,40 +158,29 @@ export async function tap(page, id) {
   const item = await scrollIntoView(page, id);
   const x = item.x + item.w / 2;
   const y = item.y + item.h / 2;
-  if (page.deviceName === 'phone') await page.touchscreen.tap(x, y);
+  if (page.touch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
   await settle(page);
 }
 
+// build/screenshots/ENGINE-DEVICE-NAME.png
 export async function saveScreenshot(page, name) {
   await mkdir(screenshotDir, { recursive: true });
-  const file = path.join(screenshotDir, `${page.deviceName}-${name}.png`);
+  const file = path.join(screenshotDir, `${page.engine}-${page.deviceName}-${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
 
-// Decodes a screenshot in a blank page (the browser is the PNG decoder) and summarises its pixels:
-// how many differ from the page background and how many distinct colours there are.
-export async function analysePixels(browser, png, background = [0xf2, 0xf6, 0xf4]) {
-  const page = await browser.newPage();
-  try {
-    return await page.evaluate(async ({ data, background }) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d');
-      context.drawImage(bitmap, 0, 0);
-      const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let differing = 0;
-      const colours = new Set();
-      for (let i = 0; i < pixels.length; i += 4) {
-        const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
-        if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) > 24) differing++;
-        if (colours.size < 4096) colours.add((r << 16) | (g << 8) | b);
-      }
-      return { total: pixels.length / 4, differing, colours: colours.size };
-    }, { data: png.toString('base64'), background });
-  } finally {
-    await page.close();
+// Summarises a screenshot's pixels: how many differ from the page background and how many distinct
+// colours there are (text drawn gives many).
+export function analysePixels(png, background = [0xf2, 0xf6, 0xf4]) {
+  const { width, height, pixels } = decodePng(png);
+  let differing = 0;
+  const colours = new Set();
+  for (let i = 0; i < pixels.length; i += 4) {
+    const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
+    if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) > 24) differing++;
+    if (colours.size < 4096) colours.add((r << 16) | (g << 8) | b);
   }
+  return { total: width * height, differing, colours: colours.size };
 }

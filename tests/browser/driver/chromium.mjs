@@ -1,0 +1,89 @@
+// driver/chromium.mjs — the driver-neutral Page over Playwright and Debian's Chromium. Device
+// emulation (pixel ratio, touch, mobile) is real here; `raw` is the Playwright page for the
+// Chromium-only tests (CDP, routes, offline, downloads).
+import { chromium } from 'playwright-core';
+
+import { INSTRUMENT_SOURCE, PageBase, scriptSource, waitOn } from './index.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+];
+
+class ChromiumFrame {
+  constructor(frame) { this.raw = frame; }
+  url() { return this.raw.url(); }
+  evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
+  waitForFunction(fn, arg, { timeout = 30000, interval = 50 } = {}) { return waitOn(this, fn, arg, timeout, interval); }
+}
+
+class ChromiumPage extends PageBase {
+  constructor(context, page, device) {
+    super('chromium', device);
+    this.context = context;
+    this.raw = page;
+    this.problemList = [];
+    this.warningList = [];
+    this.requestList = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problemList.push(`console error: ${message.text()}`);
+      if (message.type() === 'warning') this.warningList.push(message.text());
+    });
+    page.on('pageerror', (error) => this.problemList.push(`page error: ${error.message}`));
+    page.on('request', (request) => this.requestList.push(request.url()));
+    this.mouse = {
+      click: (x, y) => page.mouse.click(x, y),
+      move: (x, y) => page.mouse.move(x, y),
+      wheel: (dx, dy) => page.mouse.wheel(dx, dy),
+    };
+    this.touchscreen = { tap: (x, y) => page.touchscreen.tap(x, y) };
+    this.keyboard = { press: (key) => page.keyboard.press(key), type: (text) => page.keyboard.type(text) };
+  }
+
+  addInitScript(script, arg) { return this.raw.addInitScript(scriptSource(script, arg)); }
+  async goto(url) { await this.raw.goto(url); }
+  async reload() { await this.raw.reload(); }
+  url() { return this.raw.url(); }
+  evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
+  screenshot(options = {}) { return this.raw.screenshot(options); }
+  viewportSize() { return this.raw.viewportSize(); }
+  setViewportSize(size) { return this.raw.setViewportSize(size); }
+
+  // A finger drag through CDP's touch events (Playwright's touchscreen only taps).
+  async touchDrag(x, y0, y1, steps = 8) {
+    const cdp = await this.context.newCDPSession(this.raw);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+    for (let i = 1; i <= steps; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
+      await this.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  frame(prefix) {
+    const found = this.raw.frames().find((f) => f !== this.raw.mainFrame() && f.url().startsWith(prefix));
+    return found ? new ChromiumFrame(found) : null;
+  }
+
+  async problems() { return [...this.problemList]; }
+  async warnings() { return [...this.warningList]; }
+  async requests() { return [...this.requestList]; }
+  async close() { await this.context.close(); }
+}
+
+export async function launch() {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    name: 'chromium',
+    raw: browser,
+    async newPage(device) {
+      const { name, ...options } = device;
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await page.addInitScript(INSTRUMENT_SOURCE);
+      return new ChromiumPage(context, page, device);
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,45 @@
+// instrument.js — runs first in every page and frame the browser tests open, in every engine (as an
+// init script: Playwright's and Puppeteer's own, or tag-injected by the WebKit driver's proxy).
+// Plain browser JavaScript, read as text by the drivers; it must not depend on anything else.
+// - Turns each CSP violation into a console error, so every test fails on one.
+// - Records downloads the page starts with <a download> (name, type, the blob's text), so a test
+//   can check a file's exact content in an engine whose driver cannot see downloads.
+// - With window.__ccCollect set first (the WebKit driver, whose WebDriver has no console events):
+//   keeps console errors, warnings and uncaught errors for the driver to read.
+(function () {
+  if (window.__ccHarness) return;
+  var harness = { problems: [], warnings: [], downloads: [] };
+  Object.defineProperty(window, '__ccHarness', { value: harness, enumerable: false });
+  var text = function (args) {
+    return Array.prototype.map.call(args, function (a) {
+      try { return typeof a === 'string' ? a : (a && a.message) || String(a); } catch (e) { return '?'; }
+    }).join(' ');
+  };
+  if (window.__ccCollect) {
+    var error = console.error;
+    var warn = console.warn;
+    console.error = function () { harness.problems.push('console error: ' + text(arguments)); return error.apply(console, arguments); };
+    console.warn = function () { harness.warnings.push(text(arguments)); return warn.apply(console, arguments); };
+    window.addEventListener('error', function (event) { harness.problems.push('page error: ' + event.message); });
+    window.addEventListener('unhandledrejection', function (event) {
+      var reason = event.reason;
+      harness.problems.push('page error: ' + ((reason && reason.message) || String(reason)));
+    });
+  }
+  document.addEventListener('securitypolicyviolation', function (event) {
+    console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI);
+  });
+  var click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.hasAttribute('download')) {
+      var entry = { name: this.download, href: this.href, type: null, text: null };
+      harness.downloads.push(entry);
+      if (/^blob:/.test(this.href)) {
+        fetch(this.href).then(function (r) { return r.blob(); })
+          .then(function (blob) { entry.type = blob.type; return blob.text(); })
+          .then(function (t) { entry.text = t; }, function () { entry.text = ''; });
+      }
+    }
+    return click.apply(this, arguments);
+  };
+})();
