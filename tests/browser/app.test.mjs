@@ -65,8 +65,8 @@ test('full path on a phone: safety, prepare, both legs with a switch, done, and 
   await tap(page, 'home.history');
   assert.equal((await state(page)).screen, 'history');
   assert.ok((await state(page)).items.some((item) => item.id === 'history.export_json'));
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('a red flag (one leg swollen) ends on the urgent result with no way to start a session', async () => {
@@ -80,7 +80,7 @@ test('a red flag (one leg swollen) ends on the urgent result with no way to star
   const ids = result.items.map((item) => item.id);
   assert.ok(!ids.includes('safety.continue'), 'no way on to a session');
   assert.ok(ids.includes('safety.learn') && ids.includes('nav.home'));
-  await page.context().close();
+  await page.close();
 });
 
 test('pause keeps the remaining time', async () => {
@@ -98,7 +98,7 @@ test('pause keeps the remaining time', async () => {
   await tap(page, 'player.resume');
   await page.waitForTimeout(500);
   assert.ok((await state(page)).session.remaining_ms < paused.remaining_ms || (await state(page)).session.phase_index > paused.phase_index);
-  await page.context().close();
+  await page.close();
 });
 
 test('"It hurts" at 8 ends the session with the advice', async () => {
@@ -116,7 +116,7 @@ test('"It hurts" at 8 ends the session with the advice', async () => {
   assert.equal(done.screen, 'done');
   assert.equal(done.session.ended, 'pain_stop');
   await saveScreenshot(page, 'done-pain-stop');
-  await page.context().close();
+  await page.close();
 });
 
 test('a reload mid-session offers resume at the same point', async () => {
@@ -141,7 +141,7 @@ test('a reload mid-session offers resume at the same point', async () => {
   const after = (await state(page)).session;
   assert.equal(after.paused, false);
   assert.ok(after.phase_index >= before.phase_index);
-  await page.context().close();
+  await page.close();
 });
 
 test('storage denied: the notice shows and the session still completes', async () => {
@@ -157,8 +157,8 @@ test('storage denied: the notice shows and the session still completes', async (
   await startQuickSession(page);
   await waitForScreen(page, 'done');
   assert.equal((await state(page)).history_count, 1, 'kept in memory for this visit');
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('the cues the platform scheduled match the core plan', async () => {
@@ -188,7 +188,7 @@ test('the cues the platform scheduled match the core plan', async () => {
     const entry = relog.findLast((candidate) => candidate.id === cue.id && candidate.how === 'scheduled');
     assert.ok(entry && Math.abs(entry.scheduled_at_ms - cue.at_ms) <= 5, `${cue.id} rescheduled at its new time`);
   }
-  await page.context().close();
+  await page.close();
 });
 
 test('a touch drag scrolls a long screen', async () => {
@@ -199,7 +199,7 @@ test('a touch drag scrolls a long screen', async () => {
   await touchDrag(page, 200, 700, 300);
   const after = (await state(page)).items.find((item) => item.id === 'nav.back');
   assert.ok(after.y < before.y - 200, `Back moved from ${before.y} to ${after.y}`);
-  await page.context().close();
+  await page.close();
 });
 
 for (const device of [PHONE, DESKTOP]) {
@@ -246,11 +246,11 @@ for (const device of [PHONE, DESKTOP]) {
       await tap(page, 'safety.yes');
       await saveScreenshot(page, 'safety-result-emergency');
       assert.equal((await state(page)).level, 'emergency');
-      assert.deepEqual(page.problems, []);
+      assert.deepEqual(await page.problems(), []);
       // Every screen visited, a whole session played: no request went to any other host.
-      assert.ok(page.requests.length >= 5, `requests seen: ${page.requests.length}`);
-      assert.deepEqual(foreignRequests(page, server.url), []);
-      await page.context().close();
+      assert.ok((await page.requests()).length >= 5, `requests seen: ${(await page.requests()).length}`);
+      assert.deepEqual(await foreignRequests(page, server.url), []);
+      await page.close();
     });
   });
 }

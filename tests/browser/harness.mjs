@@ -89,18 +89,19 @@ export async function foreignRequests(page, origin) {
 
 export const state = (page) => page.evaluate(() => window.calfcoach.state());
 
-// The frame after `f` has been drawn, and either it asked for no other (a screen change done) or one
-// more followed (a screen that keeps animating).
+// Frames after `f` have been drawn, and either the last asked for no other (a screen change done) or
+// three came (a screen that keeps animating: ImGui takes a press, then the release that acts, then
+// draws the new screen, each in its own frame).
 const framesAfter = (f) => {
   const now = window.calfcoach.state();
-  return now.frame >= f + 2 || (now.frame > f && !now.animating);
+  return now.frame >= f + 3 || (now.frame > f && !now.animating);
 };
 
 // Waits until no frame has been drawn for `quietMs` (render on demand settles after input).
 export async function settle(page, quietMs = 300, timeoutMs = 5000) {
   const start = Date.now();
-  // An animated screen (a playing session, a moving diagram) never goes quiet: two more frames will
-  // do (the one asked for and one after it; engines differ a lot in how soon they come).
+  // An animated screen (a playing session, a moving diagram) never goes quiet: a few more frames will
+  // do (engines differ a lot in how soon they come).
   const first = await state(page);
   if (first.animating) {
     await page.waitForFunction(framesAfter, first.frame, { timeout: timeoutMs });

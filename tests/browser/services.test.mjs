@@ -3,7 +3,6 @@
 // the right time on the audio clock, a stalled audio context recovered, the ?timescale= clock, and
 // no console errors or CSP violations along the way.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { DESKTOP, newPage, openApp, useServerAndBrowser } from './harness.mjs';
@@ -12,13 +11,9 @@ let server;
 let browser;
 useServerAndBrowser((up) => ({ server, browser } = up));
 
-// Opens the app with the given query and records console warnings as well (page.problems has errors).
+// Opens the app with the given query (page.problems() has errors, warnings() below the warnings).
 async function open(query, { initScript } = {}) {
   const page = await newPage(browser, DESKTOP);
-  page.warnings = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning' && !message.text().includes('GL Driver')) page.warnings.push(message.text());
-  });
   if (initScript) await page.addInitScript(initScript);
   await openApp(page, `${server.url}${query}`);
   return page;
@@ -26,18 +21,20 @@ async function open(query, { initScript } = {}) {
 
 // A click on an empty corner of the canvas: the user gesture browsers need before audio starts.
 async function gesture(page) {
-  await page.mouse.click(4, DESKTOP.viewport.height - 4);
+  await page.mouse.click(4, page.viewportSize().height - 4);
   await page.waitForFunction(() => window.calfcoach.test.audio().state === 'running', null, { timeout: 5000 });
 }
 
 const hooks = (page, fn, arg) => page.evaluate(fn, arg);
+// The page's console warnings, less the GPU driver's own.
+const warnings = async (page) => (await page.warnings()).filter((w) => !w.includes('GL Driver'));
 
 test('the test hook exists only with ?test=1; the cue log always', async () => {
   const page = await open('');
   assert.equal(await page.evaluate(() => typeof window.calfcoach.test), 'undefined');
   assert.deepEqual(await page.evaluate(() => window.calfcoach.cueLog()), []);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('storage round-trips non-ASCII text and keeps it across a reload', async () => {
@@ -52,8 +49,8 @@ test('storage round-trips non-ASCII text and keeps it across a reload', async ()
   await page.waitForFunction(() => window.calfcoach && window.calfcoach.test);
   assert.equal(await hooks(page, () => window.calfcoach.test.storageGet('services.test')), text);
   assert.equal(await hooks(page, () => window.calfcoach.test.storageGet('services.absent')), null);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('denied storage (SecurityError) falls back to memory and says so', async () => {
@@ -69,9 +66,9 @@ test('denied storage (SecurityError) falls back to memory and says so', async ()
   assert.equal(status.storage_persistent, false);
   const result = await hooks(page, () => window.calfcoach.test.storageRoundtrip('history.a', 'kept in memory: é'));
   assert.deepEqual(result, { stored: true, value: 'kept in memory: é' });
-  assert.ok(page.warnings.some((w) => /storage is not available/.test(w)), `warnings: ${page.warnings}`);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.ok((await warnings(page)).some((w) => /storage is not available/.test(w)), `warnings: ${await warnings(page)}`);
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('a full quota keeps the new value in memory and turns storage_persistent false', async () => {
@@ -92,8 +89,8 @@ test('a full quota keeps the new value in memory and turns storage_persistent fa
                    { stored: true, value: 'second, bigger' }, 'reads prefer the memory copy');
   assert.equal(await page.evaluate(() => localStorage.getItem('history.b')), 'first');
   assert.equal((await hooks(page, () => window.calfcoach.test.status())).storage_persistent, false);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('a read that fails switches to memory and never writes over what is stored', async () => {
@@ -115,8 +112,8 @@ test('a read that fails switches to memory and never writes over what is stored'
   assert.equal((await hooks(page, () => window.calfcoach.test.status())).storage_persistent, false);
   await page.evaluate(() => { window.__readFails = false; });
   assert.equal(await page.evaluate(() => localStorage.getItem('history.a')), 'stored before');
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('status reports each service as detected', async () => {
@@ -132,7 +129,7 @@ test('status reports each service as detected', async () => {
   for (const [key, value] of Object.entries(expected)) assert.equal(status[key], value, key);
   assert.match(status.wall_clock, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.ok(Math.abs(Date.parse(status.wall_clock) - Date.now()) < 5000);
-  await page.context().close();
+  await page.close();
 });
 
 test('cue tones sit at their times on the audio clock; rescheduling cancels the old ones', async () => {
@@ -178,8 +175,8 @@ test('cue tones sit at their times on the audio clock; rescheduling cancels the 
   assert.deepEqual(due.map((e) => [e.id, e.tone]), [['1:halfway', 'ahead'], ['3:switch_legs', 'now']]);
   await hooks(page, () => window.calfcoach.test.cancel());
   assert.equal((await hooks(page, () => window.calfcoach.test.audio())).pending, 3, 'only the switch-legs notes sound on');
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('sound off schedules no tones; voice and vibration fail safe', async () => {
@@ -195,8 +192,8 @@ test('sound off schedules no tones; voice and vibration fail safe', async () => 
   });
   assert.deepEqual(result.log.map((e) => [e.how, e.tone ?? null]), [['due', 'none']]);
   assert.equal(result.audio.pending, 0);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('a stalled audio context is replaced and its cues placed again', async () => {
@@ -215,9 +212,9 @@ test('a stalled audio context is replaced and its cues placed again', async () =
   assert.equal(placed.length, 2, 'scheduled once, then again on the new context');
   assert.ok(Math.abs(placed[1].scheduled_at_ms - placed[1].at_ms) < 1, 'at the same app time');
   assert.equal((await page.evaluate(() => window.calfcoach.test.audio())).pending, 4);
-  assert.ok(page.warnings.some((w) => /audio stayed suspended/.test(w)), `warnings: ${page.warnings}`);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.ok((await warnings(page)).some((w) => /audio stayed suspended/.test(w)), `warnings: ${await warnings(page)}`);
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 // Ratio of the app clock to performance.now() over a real interval.
@@ -248,19 +245,19 @@ test('?timescale=60 runs the app clock and the audio delays 60 times faster', as
   assert.ok(seconds > 1.2 && seconds < 2.5, `the tone ended ${seconds.toFixed(2)} s after scheduling`);
   const entry = (await page.evaluate(() => window.calfcoach.cueLog())).find((e) => e.how === 'scheduled');
   assert.equal(entry.scheduled_at_ms, entry.at_ms);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 for (const bad of ['abc', '0', '601', '', '-5']) {
   test(`?timescale=${bad} is ignored with a warning`, async () => {
     const page = await open(`?test=1&timescale=${bad}`);
     assert.equal((await hooks(page, () => window.calfcoach.test.status())).timescale, 1);
-    assert.ok(page.warnings.some((w) => w.includes('timescale')), `warnings: ${page.warnings}`);
+    assert.ok((await warnings(page)).some((w) => w.includes('timescale')), `warnings: ${await warnings(page)}`);
     const ratio = await clockRatio(page, 300);
     assert.ok(Math.abs(ratio - 1) < 0.05, `ratio ${ratio}`);
-    assert.deepEqual(page.problems, []);
-    await page.context().close();
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
   });
 }
 
@@ -269,27 +266,30 @@ test('the app frames run on the services clock', async () => {
   const page = await open('?test=1');
   const gap = await page.evaluate(() => window.calfcoach.test.now() - performance.now());
   assert.ok(Math.abs(gap) < 5, `gap ${gap}`);
-  await page.context().close();
+  await page.close();
 });
 
 test('download offers a file with the exact content; bad link schemes are refused', async () => {
   const page = await open('?test=1');
   const content = 'id,started_at\r\n"a,1",2026-11-21T08:30:00Z\r\nmollet é ✓\r\n';
-  const [download, offered] = await Promise.all([
-    page.waitForEvent('download'),
-    page.evaluate((c) => window.calfcoach.test.download('calf-coach-history.csv', 'text/csv', c), content),
-  ]);
+  const offered = await page.evaluate((c) => window.calfcoach.test.download('calf-coach-history.csv', 'text/csv', c), content);
   assert.equal(offered, true);
-  assert.equal(download.suggestedFilename(), 'calf-coach-history.csv');
-  assert.equal(await readFile(await download.path(), 'utf8'), content);
+  const [download] = await page.waitForFunction(() => {
+    const files = window.__ccHarness.downloads;
+    return files.length && files[0].text !== null && files;
+  }, null, { timeout: 5000 });
+  assert.equal(download.name, 'calf-coach-history.csv');
+  assert.match(download.type, /^text\/csv/);
+  assert.equal(download.text, content);
 
-  page.on('dialog', () => assert.fail('no script may run from a link'));
+  await page.evaluate(() => { window.__alerts = 0; window.alert = () => { window.__alerts++; }; });
   await page.evaluate(() => window.calfcoach.test.openLink('javascript:alert(1)'));
   await page.evaluate(() => window.calfcoach.test.openLink('http://example.org/'));
-  assert.equal(page.warnings.filter((w) => /link not opened/.test(w)).length, 2);
-  assert.equal(page.url(), `${server.url}?test=1`, 'the page stayed');
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.equal((await warnings(page)).filter((w) => /link not opened/.test(w)).length, 2);
+  assert.equal(await page.url(), `${server.url}?test=1`, 'the page stayed');
+  assert.equal(await page.evaluate(() => window.__alerts), 0, 'no script may run from a link');
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });
 
 test('keeping the screen awake and letting go raise no errors', async () => {
@@ -300,6 +300,6 @@ test('keeping the screen awake and letting go raise no errors', async () => {
   await page.evaluate(() => window.calfcoach.test.keepAwake(false));
   await page.evaluate(() => window.calfcoach.test.keepAwake(true));
   await page.waitForTimeout(200);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });

@@ -20,7 +20,7 @@ class ChromiumFrame {
 class ChromiumPage extends PageBase {
   constructor(context, page, device) {
     super('chromium', device);
-    this.context = context;
+    this.browserContext = context;
     this.raw = page;
     this.problemList = [];
     this.warningList = [];
@@ -51,7 +51,7 @@ class ChromiumPage extends PageBase {
 
   // A finger drag through CDP's touch events (Playwright's touchscreen only taps).
   async touchDrag(x, y0, y1, steps = 8) {
-    const cdp = await this.context.newCDPSession(this.raw);
+    const cdp = await this.browserContext.newCDPSession(this.raw);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
     for (let i = 1; i <= steps; i++) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + ((y1 - y0) * i) / steps }] });
@@ -69,7 +69,7 @@ class ChromiumPage extends PageBase {
   async problems() { return [...this.problemList]; }
   async warnings() { return [...this.warningList]; }
   async requests() { return [...this.requestList]; }
-  async close() { await this.context.close(); }
+  async close() { await this.browserContext.close(); }
 }
 
 export async function launch() {
@@ -82,7 +82,15 @@ export async function launch() {
       const context = await browser.newContext(options);
       const page = await context.newPage();
       await page.addInitScript(INSTRUMENT_SOURCE);
-      return new ChromiumPage(context, page, device);
+      // Chromium-only files may use Playwright's page API directly (routes, downloads, selectors):
+      // what the neutral Page lacks falls through to the Playwright page.
+      return new Proxy(new ChromiumPage(context, page, device), {
+        get(target, name, receiver) {
+          if (name in target) return Reflect.get(target, name, receiver);
+          const value = page[name];
+          return typeof value === 'function' ? value.bind(page) : value;
+        },
+      });
     },
     close: () => browser.close(),
   };

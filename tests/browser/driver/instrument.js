@@ -29,15 +29,24 @@
   document.addEventListener('securitypolicyviolation', function (event) {
     console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI);
   });
+  // Blobs by their object URL: read directly, since fetching a blob: URL is itself subject to the
+  // page's CSP (connect-src).
+  var blobs = new Map();
+  var createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = function (object) {
+    var url = createObjectURL.apply(URL, arguments);
+    if (object instanceof Blob) blobs.set(url, object);
+    return url;
+  };
   var click = HTMLAnchorElement.prototype.click;
   HTMLAnchorElement.prototype.click = function () {
     if (this.hasAttribute('download')) {
       var entry = { name: this.download, href: this.href, type: null, text: null };
       harness.downloads.push(entry);
-      if (/^blob:/.test(this.href)) {
-        fetch(this.href).then(function (r) { return r.blob(); })
-          .then(function (blob) { entry.type = blob.type; return blob.text(); })
-          .then(function (t) { entry.text = t; }, function () { entry.text = ''; });
+      var blob = blobs.get(this.href);
+      if (blob) {
+        entry.type = blob.type;
+        blob.text().then(function (t) { entry.text = t; }, function () { entry.text = ''; });
       }
     }
     return click.apply(this, arguments);

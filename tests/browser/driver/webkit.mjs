@@ -4,7 +4,8 @@
 // - init scripts reach pages through the harness's inject proxy (driver/inject-proxy.mjs); a page
 //   not served through it (file://) gets them right after it loads (`page.lateInit` says so);
 // - console errors and warnings are collected in the page by instrument.js;
-// - no touch actions: a tap is real TouchEvents dispatched in the page (the app's touch path);
+// - no touch actions: a tap is real TouchEvents dispatched in the page (the app's touch path); the
+//   wheel is a dispatched WheelEvent too (the driver's own scroll barely moves the page);
 // - no pixel-ratio emulation (always 1), and the window has a minimum width: viewportSize() is
 //   what the page really got, and tests compare with it.
 import { spawn } from 'node:child_process';
@@ -74,9 +75,22 @@ class WebKitPage extends PageBase {
     this.size = { ...device.viewport };
     this.pointer = { x: 0, y: 0 };
     this.mouse = {
-      click: (x, y) => this.act((a) => a.move({ origin: 'viewport', x: Math.round(x), y: Math.round(y) }).press().release()),
-      move: (x, y) => this.act((a) => a.move({ origin: 'viewport', x: Math.round(x), y: Math.round(y) })),
-      wheel: (dx, dy) => this.act((a) => a.scroll(Math.round(this.pointer.x), Math.round(this.pointer.y), Math.round(dx), Math.round(dy))),
+      click: (x, y) => {
+        this.pointer = { x, y };
+        return this.act((a) => a.move({ origin: 'viewport', x: Math.round(x), y: Math.round(y) }).press().release(), 'click');
+      },
+      move: (x, y) => {
+        this.pointer = { x, y };
+        return this.act((a) => a.move({ origin: 'viewport', x: Math.round(x), y: Math.round(y) }), 'move');
+      },
+      // WebKitWebDriver's wheel action reaches the page as a tiny scroll (the app barely moves), so
+      // the wheel is a WheelEvent in pixels dispatched where the pointer is, as a mouse gives it.
+      wheel: (dx, dy) => this.evaluate(({ x, y, dx, dy }) => {
+        const target = document.elementFromPoint(x, y) || document.body;
+        target.dispatchEvent(new WheelEvent('wheel', { deltaX: dx, deltaY: dy, deltaMode: 0, clientX: x, clientY: y,
+                                                       bubbles: true, cancelable: true, composed: true }));
+        return true;
+      }, { ...this.pointer, dx, dy }),
     };
     this.touchscreen = {
       tap: async (x, y) => {
@@ -99,11 +113,13 @@ class WebKitPage extends PageBase {
     };
   }
 
-  act(build) {
+  act(build, what = 'input') {
     return this.serial.run(async () => {
       const actions = build(this.driver.actions({ async: true }));
       await actions.perform();
-    }).then(() => {});
+    }).then(() => {}, (error) => {
+      throw new Error(`WebKit ${what} at ${JSON.stringify(this.pointer)} in ${JSON.stringify(this.size)}: ${error.name} ${error.message}`);
+    });
   }
 
   addInitScript(script, arg) { this.initScripts.push(scriptSource(script, arg)); }
@@ -200,11 +216,26 @@ class WebKitPage extends PageBase {
     return (await this.serial.run(() => this.frameElement(prefix))) ? new WebKitFrame(this, prefix) : null;
   }
 
+  // What instrument.js kept in the page and in each of its frames (one level: the embed), plus what
+  // earlier documents of this page kept before a navigation.
   async collected() {
-    const live = await this.evaluate(() => (window.__ccHarness
-      ? { problems: window.__ccHarness.problems, warnings: window.__ccHarness.warnings } : { problems: [], warnings: [] }))
-      .catch(() => ({ problems: [], warnings: [] }));
-    return { problems: [...this.harvested.problems, ...live.problems], warnings: [...this.harvested.warnings, ...live.warnings] };
+    const read = () => (window.__ccHarness
+      ? { problems: window.__ccHarness.problems, warnings: window.__ccHarness.warnings } : { problems: [], warnings: [] });
+    return this.serial.run(async () => {
+      const out = { problems: [...this.harvested.problems], warnings: [...this.harvested.warnings] };
+      const add = (found) => { out.problems.push(...found.problems); out.warnings.push(...found.warnings); };
+      add(await execute(this.driver, read).catch(() => ({ problems: [], warnings: [] })));
+      const { By } = await import('selenium-webdriver');
+      for (const element of await this.driver.findElements(By.css('iframe')).catch(() => [])) {
+        try {
+          await this.driver.switchTo().frame(element);
+          add(await execute(this.driver, read));
+        } catch { /* a frame that went away */ } finally {
+          await this.driver.switchTo().defaultContent();
+        }
+      }
+      return out;
+    });
   }
 
   async problems() { return (await this.collected()).problems; }

@@ -84,7 +84,7 @@ test('the request watcher sees a request to another host, and only that one', as
       await page.evaluate((url) => fetch(url, { mode: 'no-cors' }).catch(() => {}), target);
     }
     await page.waitForTimeout(200);
-    assert.deepEqual(foreignRequests(page, host.url), [elsewhere]);
+    assert.deepEqual(await foreignRequests(page, host.url), [elsewhere]);
   } finally {
     await browser.close();
     host.stop();

@@ -1,0 +1,115 @@
+// Accessibility, the parts that need Chromium's own tools: axe (run through CDP, which the page's CSP
+// does not govern) on every screen, and reduced motion (emulated) stopping the player's animation.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { before, test } from 'node:test';
+
+import { PHONE, newPage, openApp, repoRoot, settle, state, tap, useServerAndBrowser } from './harness.mjs';
+
+let server;
+let browser;
+let axeSource;
+useServerAndBrowser((up) => ({ server, browser } = up));
+before(async () => {
+  axeSource = await readFile(path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+});
+
+const url = (query = '') => new URL(query, server.url).href;
+
+// What the layer holds: every control with its rect, and the texts.
+const layer = (page) => page.evaluate(() => {
+  const root = document.getElementById('cc-a11y');
+  if (!root) return null;
+  const controls = [...root.querySelectorAll('[data-index]')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      id: el.dataset.id, tag: el.tagName.toLowerCase(), type: el.type, role: el.getAttribute('role'),
+      name: el.getAttribute('aria-label') || el.textContent, x: r.x, y: r.y, w: r.width, h: r.height,
+      checked: el.getAttribute('aria-checked'), pressed: el.getAttribute('aria-pressed'),
+      value: el.value, min: el.min, max: el.max,
+    };
+  });
+  const texts = [...root.querySelectorAll('h1, h2, p, li')].map((el) => ({ kind: el.tagName.toLowerCase(), text: el.textContent }));
+  return { controls, texts };
+});
+
+// Waits for the layer to match the last frame (it follows each frame that changed).
+async function layerInSync(page) {
+  await settle(page);
+  for (let i = 0; i < 40; i++) {
+    const [s, l] = [await state(page), await layer(page)];
+    if (l && l.controls.length === s.items.length && l.controls.every((c, k) => c.id === s.items[k].id)) return { s, l };
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the accessibility layer did not follow the frame');
+}
+
+async function answerAll(page) {
+  for (let guard = 0; guard < 40; guard++) {
+    if ((await state(page)).screen !== 'safety') return;
+    await tap(page, 'safety.no');
+  }
+}
+
+async function runAxe(page, where) {
+  // CSP blocks an injected script: axe runs through CDP, which the page's CSP does not govern.
+  const cdp = await page.raw.context().newCDPSession(page.raw);
+  await cdp.send('Runtime.evaluate', { expression: axeSource });
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression: `axe.run(document, { resultTypes: ['violations'] }).then((r) => JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }))))`,
+    awaitPromise: true, returnByValue: true,
+  });
+  await cdp.detach();
+  assert.equal(exceptionDetails, undefined, JSON.stringify(exceptionDetails));
+  const violations = JSON.parse(result.value).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations)}`);
+}
+
+test('axe: no serious or critical violations on any screen', async () => {
+  const page = await newPage(browser, PHONE);
+  await openApp(page, url());
+  const check = async (where) => { await layerInSync(page); await runAxe(page, where); };
+  await check('home');
+  for (const [item, where] of [['home.techniques', 'techniques'], ['home.learn', 'learn'], ['home.history', 'history'], ['home.settings', 'settings']]) {
+    await tap(page, item);
+    await check(where);
+    await tap(page, 'nav.back');
+  }
+  await tap(page, 'home.start');
+  await check('safety');
+  await answerAll(page);
+  await check('safety_result');
+  await tap(page, 'safety.continue');
+  await check('prepare');
+  await tap(page, 'prepare.preset.0');
+  await tap(page, 'prepare.start');
+  await check('player');
+  await tap(page, 'player.hurts');
+  await page.waitForFunction(() => window.calfcoach.state().items.some((i) => i.id === 'pain.cancel'));
+  await check('player pain panel');
+  await tap(page, 'pain.cancel');
+  await tap(page, 'player.end');
+  await check('done');
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
+});
+
+test('reduced motion: the setting follows the system and the player does not animate', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.raw.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page, url());
+  assert.equal((await state(page)).reduced_motion, true);
+  await tap(page, 'home.start');
+  await answerAll(page);
+  await tap(page, 'safety.continue');
+  await tap(page, 'prepare.start');
+  // Get ready, then the first step.
+  await page.waitForFunction(() => window.calfcoach.state().session?.phase === 'step', null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  const s = await state(page);
+  assert.equal(s.session.playing, true);
+  assert.equal(s.animating, false);
+  await page.close();
+});
+
