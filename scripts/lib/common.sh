@@ -13,7 +13,7 @@ IMGUI_DIR="$CALFCOACH_ROOT/third_party/imgui-$IMGUI_VERSION"
 # Debian packages the build and tests need (see README: what each is for).
 DEBIAN_PACKAGES=(cmake make g++ clang libclang-rt-14-dev emscripten catch2 nlohmann-json3-dev chromium
                  fonts-roboto-unhinted python3 python3-fonttools brotli nodejs ca-certificates
-                 firefox-esr webkit2gtk-driver xvfb xauth)
+                 firefox-esr webkit2gtk-driver xvfb xauth pulseaudio)
 
 # Emscripten 3.1.6 with this machine's Node 20 needs Debian's node modules (acorn) on NODE_PATH,
 # and closure from npm (Debian's is too old).

@@ -1,9 +1,11 @@
 // driver/firefox.mjs — the driver-neutral Page over Puppeteer and Debian's Firefox ESR, through
 // WebDriver BiDi (no CDP). Firefox runs with a window on Xvfb: headless, it refuses WebGL2 here.
 // Pixel ratio and viewport come from BiDi's setViewport; touches are BiDi touch pointer actions.
+// Sound goes to a null sink (driver/pulse.mjs): without an output, Firefox's AudioContext never runs.
 import puppeteer from 'puppeteer-core';
 
 import { INSTRUMENT_SOURCE, PageBase, scriptSource, waitOn } from './index.mjs';
+import { pulseServer } from './pulse.mjs';
 import { xDisplay } from './xvfb.mjs';
 
 class FirefoxFrame {
@@ -18,7 +20,7 @@ async function pressKeys(keyboard, combo) {
   const parts = combo === '+' ? ['+'] : combo.split('+');
   const key = parts.pop();
   for (const modifier of parts) await keyboard.down(modifier);
-  await keyboard.press(key === ' ' ? 'Space' : key);
+  await keyboard.press(key === 'Space' ? ' ' : key);
   for (const modifier of parts.reverse()) await keyboard.up(modifier);
 }
 
@@ -80,11 +82,12 @@ class FirefoxPage extends PageBase {
 
 export async function launch() {
   const display = await xDisplay();
+  const pulse = await pulseServer();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
     headless: false,
-    env: { ...process.env, DISPLAY: display },
+    env: { ...process.env, DISPLAY: display, PULSE_SERVER: pulse },
     // Tests play sounds and speak without a person's tap first, as the other engines' flags allow.
     extraPrefsFirefox: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0, 'dom.vibrator.enabled': true },
   });

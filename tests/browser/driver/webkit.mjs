@@ -14,6 +14,7 @@ import { Builder, Key } from 'selenium-webdriver';
 
 import { setActiveInit } from './inject-proxy.mjs';
 import { INSTRUMENT_SOURCE, PageBase, dispatchTouchInPage, scriptSource, waitOn } from './index.mjs';
+import { pulseServer } from './pulse.mjs';
 import { xDisplay } from './xvfb.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -247,6 +248,7 @@ class WebKitPage extends PageBase {
   }
 
   async close() {
+    this.onClose?.();
     try { await this.driver.quit(); } catch { /* already gone */ }
     this.child.kill('SIGTERM');
   }
@@ -254,12 +256,14 @@ class WebKitPage extends PageBase {
 
 export async function launch() {
   const display = await xDisplay();
+  const pulse = await pulseServer();
+  const open = new Set();  // pages a failed test left open: closed with the browser
   return {
     name: 'webkit',
     raw: null,
     async newPage(device) {
       const port = await freePort();
-      const child = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+      const child = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display, PULSE_SERVER: pulse } });
       let driver = null;
       for (let attempt = 0; attempt < 50 && !driver; attempt++) {
         try {
@@ -273,10 +277,12 @@ export async function launch() {
         }
       }
       const page = new WebKitPage(driver, child, device);
+      open.add(page);
+      page.onClose = () => open.delete(page);
       await driver.get('about:blank');
       await page.setViewportSize(device.viewport);
       return page;
     },
-    close: async () => {},
+    close: async () => { for (const page of [...open]) await page.close(); },
   };
 }
