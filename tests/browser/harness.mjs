@@ -2,6 +2,7 @@
 // CALFCOACH_ENGINE names (driver/index.mjs), open the app, read window.calfcoach.state(), tap items
 // where a person would, analyse screenshots. Tests written against it run in Chromium, Firefox and
 // WebKit alike; files named *.chromium.test.mjs use Chromium-only tools and run there only.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -184,4 +185,16 @@ export function analysePixels(png, background = [0xf2, 0xf6, 0xf4]) {
     if (colours.size < 4096) colours.add((r << 16) | (g << 8) | b);
   }
   return { total: width * height, differing, colours: colours.size };
+}
+
+// Home -> the safety check answered "no" throughout -> the first preset -> the player, playing.
+export async function startQuickSession(page) {
+  await tap(page, 'home.start');
+  for (let guard = 0; guard < 40 && (await state(page)).screen === 'safety'; guard++) await tap(page, 'safety.no');
+  assert.equal((await state(page)).screen, 'safety_result');
+  await tap(page, 'safety.continue');
+  await tap(page, 'prepare.preset.0');
+  await tap(page, 'prepare.start');
+  assert.equal((await state(page)).screen, 'player');
+  assert.equal((await state(page)).session.playing, true);
 }

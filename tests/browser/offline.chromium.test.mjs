@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 
 import {
   DESKTOP, PHONE, distDir, findItem, newPage, openApp, repoRoot, saveScreenshot, scrollIntoView, settle,
-  startServer, state, tap, touchDrag, useServerAndBrowser,
+  startQuickSession, startServer, state, tap, touchDrag, useServerAndBrowser,
 } from './harness.mjs';
 
 let server;
@@ -38,21 +38,6 @@ async function distCopy() {
 
 async function waitForController(page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
-}
-
-async function answerAllNo(page) {
-  for (let guard = 0; guard < 40 && (await state(page)).screen === 'safety'; guard++) await tap(page, 'safety.no');
-}
-
-async function startQuickSession(page) {
-  await tap(page, 'home.start');
-  await answerAllNo(page);
-  assert.equal((await state(page)).screen, 'safety_result');
-  await tap(page, 'safety.continue');
-  await tap(page, 'prepare.preset.0');
-  await tap(page, 'prepare.start');
-  assert.equal((await state(page)).screen, 'player');
-  assert.equal((await state(page)).session.playing, true);
 }
 
 function pngSize(bytes) {

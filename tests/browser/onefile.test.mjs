@@ -8,24 +8,14 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import {
-  PHONE, distDir, newPage, openApp, saveScreenshot, scrollIntoView, state, tap, touchDrag, useServerAndBrowser,
+  PHONE, distDir, newPage, openApp, saveScreenshot, scrollIntoView, startQuickSession, state, tap, touchDrag,
+  useServerAndBrowser,
 } from './harness.mjs';
 
 let browser;
 useServerAndBrowser((up) => ({ browser } = up));
 
 const distFile = (name) => readFile(path.join(distDir, name));
-
-async function startQuickSession(page) {
-  await tap(page, 'home.start');
-  for (let guard = 0; guard < 40 && (await state(page)).screen === 'safety'; guard++) await tap(page, 'safety.no');
-  assert.equal((await state(page)).screen, 'safety_result');
-  await tap(page, 'safety.continue');
-  await tap(page, 'prepare.preset.0');
-  await tap(page, 'prepare.start');
-  assert.equal((await state(page)).screen, 'player');
-  assert.equal((await state(page)).session.playing, true);
-}
 
 test('the one-file page from file:// draws with WebGL2 and runs a whole session, no request, no CSP violation', async () => {
   const html = (await distFile('calfcoach-offline.html')).toString();

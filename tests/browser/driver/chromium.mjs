@@ -3,28 +3,18 @@
 // Chromium-only tests (CDP, routes, offline, downloads).
 import { chromium } from 'playwright-core';
 
-import { INSTRUMENT_SOURCE, PageBase, scriptSource, waitOn } from './index.mjs';
+import { EventedPage, INSTRUMENT_SOURCE, scriptSource } from './index.mjs';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-gpu',
   '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
 ];
 
-class ChromiumFrame {
-  constructor(frame) { this.raw = frame; }
-  url() { return this.raw.url(); }
-  evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
-  waitForFunction(fn, arg, { timeout = 30000, interval = 50 } = {}) { return waitOn(this, fn, arg, timeout, interval); }
-}
-
-class ChromiumPage extends PageBase {
+class ChromiumPage extends EventedPage {
   constructor(context, page, device) {
     super('chromium', device);
     this.browserContext = context;
     this.raw = page;
-    this.problemList = [];
-    this.warningList = [];
-    this.requestList = [];
     page.on('console', (message) => {
       if (message.type() === 'error') this.problemList.push(`console error: ${message.text()}`);
       if (message.type() === 'warning') this.warningList.push(message.text());
@@ -61,14 +51,6 @@ class ChromiumPage extends PageBase {
     await cdp.detach();
   }
 
-  frame(prefix) {
-    const found = this.raw.frames().find((f) => f !== this.raw.mainFrame() && f.url().startsWith(prefix));
-    return found ? new ChromiumFrame(found) : null;
-  }
-
-  async problems() { return [...this.problemList]; }
-  async warnings() { return [...this.warningList]; }
-  async requests() { return [...this.requestList]; }
   async close() { await this.browserContext.close(); }
 }
 

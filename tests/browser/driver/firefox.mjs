@@ -4,16 +4,9 @@
 // Sound goes to a null sink (driver/pulse.mjs): without an output, Firefox's AudioContext never runs.
 import puppeteer from 'puppeteer-core';
 
-import { INSTRUMENT_SOURCE, PageBase, scriptSource, waitOn } from './index.mjs';
+import { EventedPage, INSTRUMENT_SOURCE, scriptSource } from './index.mjs';
 import { pulseServer } from './pulse.mjs';
 import { xDisplay } from './xvfb.mjs';
-
-class FirefoxFrame {
-  constructor(frame) { this.raw = frame; }
-  url() { return this.raw.url(); }
-  evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
-  waitForFunction(fn, arg, { timeout = 30000, interval = 50 } = {}) { return waitOn(this, fn, arg, timeout, interval); }
-}
 
 // Playwright's key names with modifiers ("Shift+Tab") as Puppeteer presses them.
 async function pressKeys(keyboard, combo) {
@@ -24,15 +17,12 @@ async function pressKeys(keyboard, combo) {
   for (const modifier of parts.reverse()) await keyboard.up(modifier);
 }
 
-class FirefoxPage extends PageBase {
+class FirefoxPage extends EventedPage {
   constructor(context, page, device) {
     super('firefox', device);
     this.context = context;
     this.raw = page;
     this.size = { ...device.viewport };
-    this.problemList = [];
-    this.warningList = [];
-    this.requestList = [];
     page.on('console', (message) => {
       if (message.type() === 'error') this.problemList.push(`console error: ${message.text()}`);
       if (message.type() === 'warn' || message.type() === 'warning') this.warningList.push(message.text());
@@ -69,14 +59,6 @@ class FirefoxPage extends PageBase {
     await touch.end();
   }
 
-  frame(prefix) {
-    const found = this.raw.frames().find((f) => f !== this.raw.mainFrame() && f.url().startsWith(prefix));
-    return found ? new FirefoxFrame(found) : null;
-  }
-
-  async problems() { return [...this.problemList]; }
-  async warnings() { return [...this.warningList]; }
-  async requests() { return [...this.requestList]; }
   async close() { await this.context.close(); }
 }
 

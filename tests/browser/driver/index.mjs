@@ -57,6 +57,33 @@ export class PageBase {
   downloads() { return this.evaluate(() => (window.__ccHarness ? window.__ccHarness.downloads : [])); }
 }
 
+// For the drivers whose engine reports console messages, errors and requests as events (Chromium,
+// Firefox): the lists they fill, and a frame that is the engine's own frame object.
+export class EventedPage extends PageBase {
+  constructor(engine, device) {
+    super(engine, device);
+    this.problemList = [];
+    this.warningList = [];
+    this.requestList = [];
+  }
+
+  async problems() { return [...this.problemList]; }
+  async warnings() { return [...this.warningList]; }
+  async requests() { return [...this.requestList]; }
+
+  frame(prefix) {
+    const found = this.raw.frames().find((f) => f !== this.raw.mainFrame() && f.url().startsWith(prefix));
+    return found ? new EngineFrame(found) : null;
+  }
+}
+
+class EngineFrame {
+  constructor(frame) { this.raw = frame; }
+  url() { return this.raw.url(); }
+  evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
+  waitForFunction(fn, arg, { timeout = 30000, interval = 50 } = {}) { return waitOn(this, fn, arg, timeout, interval); }
+}
+
 // Polls fn in a page or frame until it returns something truthy (errors while a page navigates
 // count as "not yet").
 export async function waitOn(target, fn, arg, timeout, interval) {
