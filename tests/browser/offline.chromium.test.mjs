@@ -10,11 +10,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { pathToFileURL } from 'node:url';
 
 import {
-  DESKTOP, PHONE, distDir, findItem, newPage, openApp, repoRoot, saveScreenshot, scrollIntoView, settle,
-  startQuickSession, startServer, state, tap, touchDrag, useServerAndBrowser,
+  DESKTOP, PHONE, distDir, findItem, newPage, openApp, repoRoot, saveScreenshot, settle,
+  startQuickSession, startServer, state, tap, useServerAndBrowser,
 } from './harness.mjs';
 
 let server;
