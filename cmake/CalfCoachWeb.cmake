@@ -10,6 +10,7 @@
 # )
 #
 # Release flags are the lean ones measured in TOOLCHAIN.md: -Oz, LTO, no filesystem, closure.
+# Memory, every build: 16 MB at start, growth allowed up to 128 MB (iOS can refuse larger maximums).
 
 set(CALFCOACH_DIST_DIR "${CMAKE_SOURCE_DIR}/dist" CACHE PATH "Where the web build puts the site")
 
@@ -41,6 +42,11 @@ function(calfcoach_add_web_app target)
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sENVIRONMENT=web
     -sALLOW_MEMORY_GROWTH=1
+    # 16 MB at start (Emscripten's default, made explicit; a session stays within it), growing on
+    # demand to at most 128 MB: iOS Safari can refuse to make a WebAssembly memory whose maximum is
+    # large (the default maximum is 2 GB), and then the app would not start on an iPhone at all.
+    -sINITIAL_MEMORY=16MB
+    -sMAXIMUM_MEMORY=128MB
     -sEXIT_RUNTIME=0)
   if(NOT APP_CONTINUOUS_LOOP)
     # No eval / new Function in the output (strict CSP); no virtual filesystem; small malloc.

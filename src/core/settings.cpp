@@ -27,6 +27,7 @@ std::string settings_to_json(const Settings& s) {
                         {"volume", s.volume_percent},
                         {"voice", s.voice},
                         {"vibration", s.vibration},
+                        {"silent_switch", s.silent_switch_playback},
                         {"text_size", s.text_size_percent},
                         {"high_contrast", s.high_contrast},
                         {"default_preset", to_string(s.default_preset)},
@@ -44,6 +45,7 @@ Settings settings_from_json(std::string_view text) {
     s.volume_percent = read_int(j, "volume", s.volume_percent, 0, 100);
     s.voice = read_bool(j, "voice", s.voice);
     s.vibration = read_bool(j, "vibration", s.vibration);
+    s.silent_switch_playback = read_bool(j, "silent_switch", s.silent_switch_playback);
     const int text_size = read_int(j, "text_size", s.text_size_percent, 100, 150);
     if (text_size == 100 || text_size == 125 || text_size == 150) s.text_size_percent = text_size;
     s.high_contrast = read_bool(j, "high_contrast", s.high_contrast);

@@ -29,6 +29,11 @@ EM_JS(void, cc_js_a11y_install, (), {
         'setSlider': function(index, value) { _cc_set_slider(index, value); },
         'setFocus': function(index) { _cc_set_focus(index); }
     };
+});
+
+// After the first frame, off the path to it (as boot.js does with pwa.js): until a11y.js has loaded,
+// the last update waits in ccA11yPending. The one-file page has it inline already (same id).
+EM_JS(void, cc_js_a11y_load, (), {
     if (!document.getElementById('cc-a11y-script')) {
         var script = document.createElement('script');
         script['id'] = 'cc-a11y-script';
@@ -85,6 +90,11 @@ void a11y_install(calfcoach::ui::App& app, void (*wake)()) {
 
 void a11y_after_frame(const calfcoach::ui::App& app) {
     if (g_app == nullptr) return;
+    static bool loading = false;
+    if (!loading) {
+        loading = true;
+        cc_js_a11y_load();
+    }
     std::string json = app.a11y_json();
     if (json == g_last_sent) return;
     g_last_sent = std::move(json);

@@ -28,6 +28,7 @@
 #include "platform/a11y.hpp"
 #include "platform/embed.hpp"
 #include "platform/web_bridge.hpp"
+#include "platform/web_media.hpp"
 #include "platform/web_services.hpp"
 #include "platform/webgl2_renderer.hpp"
 #include "ui/app.hpp"
@@ -464,6 +465,13 @@ int main() {
     calfcoach::platform::install_test_hooks();  // ?test=1 only
     calfcoach::platform::a11y_install(shell.app, [] { wake(); });
     calfcoach::platform::embed_install(shell.app, [] { wake(); });  // before the first frame
+    // The lock screen's buttons: a frame applies them, but a hidden page gets no frames, so then the
+    // app applies them at once (the tones ahead must stop when the person presses pause).
+    calfcoach::platform::media_install(shell.app, [] {
+        wake();
+        if (g_shell->hidden_timer_running)
+            g_shell->app.keep_cues_ahead(calfcoach::platform::web_services().monotonic_now_ms());
+    });
     shell.last_frame_ms = emscripten_get_now();
     wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events from here on

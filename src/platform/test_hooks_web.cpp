@@ -131,6 +131,8 @@ EMSCRIPTEN_KEEPALIVE const char* cc_test_status() {
                   {"speech", status.speech},
                   {"vibration", status.vibration},
                   {"wake_lock", status.wake_lock},
+                  {"audio_session", status.audio_session},
+                  {"media_session", status.media_session},
                   {"timescale", web_services().timescale()},
                   {"reduced_motion", web_services().prefers_reduced_motion()},
                   {"utc_offset_minutes", web_services().utc_offset_minutes()},
@@ -190,12 +192,48 @@ EM_JS(void, cc_js_install_test_hooks, (), {
         'audio': function() {
             var ctx = P && P.ctx;
             return { 'state': ctx ? ctx['state'] : 'none', 'recreations': P ? P.recreations : 0,
-                     'pending': P ? P.nodes.length : 0 };
+                     'pending': P ? P.nodes.length : 0, 'resumes': P ? P.interruptResumes : 0 };
         },
         'suspendAudio': function() {
             if (P && P.ctx) return P.ctx['suspend']().then(function() { return true; });
             return Promise.resolve(false);
-        }
+        },
+        /* Makes the live context read 'interrupted' (as iOS does) until its resume() is called. */
+        'interruptAudio': function() {
+            var ctx = P && P.ctx;
+            if (!ctx) return false;
+            var resume = ctx['resume'];
+            Object.defineProperty(ctx, 'state', { 'configurable': true, 'get': function() { return 'interrupted'; } });
+            ctx['resume'] = function() {
+                delete ctx['state'];
+                delete ctx['resume'];
+                return resume.call(ctx);
+            };
+            return true;
+        },
+        /* The iPhone seams (web_media_web.cpp): what the app last set, as it set it. */
+        'audioSession': function() {
+            return { 'available': !!(P && P.hasAudioSession), 'type': P ? P.audioSessionType : null };
+        },
+        'keepAlive': function() {
+            var alive = P && P.keepAlive;
+            return { 'running': !!alive, 'frequency': alive ? P.keepAliveFrequency : 0, 'gain': alive ? P.keepAliveGain : 0,
+                     'context': alive ? alive.ctx['state'] : 'none' };
+        },
+        'mediaSession': function() {
+            var media = P && P.media;
+            return { 'available': !!(P && P.hasMediaSession),
+                     'metadata': media && media.metadata ? JSON.parse(JSON.stringify(media.metadata)) : null,
+                     'playbackState': media ? media.state : 'none', 'handlers': media ? media.handlers.slice() : [] };
+        },
+        /* Calls the handler the app registered for this action, as the lock screen would. */
+        'mediaAction': function(name) {
+            var handler = P && P.mediaHandlers[String(name)];
+            if (!handler) return false;
+            handler({ 'action': String(name) });
+            return true;
+        },
+        'speech': function() { return { 'primes': P ? P.speechPrimes : 0 }; }
     };
 });
 

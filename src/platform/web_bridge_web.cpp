@@ -14,6 +14,8 @@ EM_JS(void, cc_js_install_automation, (), {
         var gl = typeof GLctx !== 'undefined' ? GLctx : null;
         state['webgl'] = gl ? ((typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext) ? 2 : 1) : 0;
         state['context_lost'] = gl ? gl.isContextLost() : true;
+        /* The WebAssembly memory now (it grows on demand, capped at 128 MB: iOS refuses more). */
+        state['wasm_memory_bytes'] = typeof wasmMemory !== 'undefined' && wasmMemory ? wasmMemory.buffer.byteLength : HEAP8.length;
         return state;
     };
     /* Every cue scheduled, played or cancelled (last 500), kept by web_services_web.cpp. */

@@ -69,6 +69,9 @@ public:
     void schedule_cues(const std::vector<Cue>& upcoming, std::int64_t now_ms) override;
     void cancel_cues() override;
     void cue_due(const Cue& cue) override;
+    // The iPhone's audio session and the media controls (web_media_web.cpp).
+    void set_audio_session(ui::AudioSessionType type) override;
+    void set_media_session(const ui::MediaSessionInfo& info) override;
 
     // Device
     void set_keep_awake(bool keep_awake) override;

@@ -1,5 +1,6 @@
 // web_services_web.cpp — ui::Services in the browser: clock, storage, audio/speech/vibration cues,
-// wake lock, downloads, links. The JavaScript lives here as EM_JS, on one object Module['ccServices'].
+// wake lock, downloads, links. The JavaScript lives here as EM_JS, on one object Module['ccServices'];
+// the audio session, keep-alive, media controls and speech priming extend it in web_media_web.cpp.
 //
 // [SECTION] JS: start-up (page parameters, feature detection, gesture listeners, clock)
 // [SECTION] JS: audio cues (tones, scheduling, stuck-context recovery, speech, vibration, cue log)
@@ -21,6 +22,7 @@
 
 #include "core/json_safe.hpp"
 #include "platform/embed.hpp"
+#include "platform/web_media.hpp"
 
 extern "C" {
 
@@ -52,6 +54,10 @@ EM_JS(double, cc_svc_js_init, (int* test_mode), {
     try { P.AudioContextClass = window['AudioContext'] || window['webkitAudioContext'] || null; } catch (e) {}
     P.hasSpeech = has(function() { return window['speechSynthesis'] && window['SpeechSynthesisUtterance']; });
     P.hasVibrate = has(function() { return typeof navigator['vibrate'] === 'function'; });
+    /* Firefox for Android has navigator.vibrate, but it makes no vibration: say it is missing, so
+       Settings tells the person instead of offering a toggle that does nothing. */
+    if (P.hasVibrate && has(function() { var ua = String(navigator.userAgent); return ua.indexOf('Android') >= 0 && ua.indexOf('Firefox/') >= 0; }))
+        P.hasVibrate = false;
     P.hasWakeLock = has(function() { return navigator['wakeLock'] && typeof navigator['wakeLock']['request'] === 'function'; });
 
     P.prefs = { sound: true, volume: 0.8, voice: false, vibration: true };
@@ -60,6 +66,8 @@ EM_JS(double, cc_svc_js_init, (int* test_mode), {
     P.generation = 0;           /* counts contexts, so ids played on a dead one are told apart */
     P.recreations = 0;
     P.lastRecreateAt = -1e9;
+    P.interruptTry = null;      /* {ctx, at}: the last suspend + resume of an interrupted context */
+    P.interruptResumes = 0;
     P.failedRecreations = 0;
     P.nodes = [];               /* tones set on the audio clock: {osc, gain, id, start, generation} */
     P.ahead = new Map();        /* cue id -> {appMs, start, generation}: tones scheduled ahead */
@@ -93,6 +101,7 @@ EM_JS(double, cc_svc_js_init, (int* test_mode), {
             try {
                 if (P.acquireWake) P.acquireWake();
                 P.failedRecreations = 0;  /* back in view: one more chance to replace a dead context */
+                P.interruptTry = null;    /* and to resume an interrupted one first */
                 if (P.checkAudio) P.checkAudio();
             } catch (e) { P.warn('on visible', e); }
         });
@@ -186,12 +195,52 @@ EM_JS(void, cc_svc_js_init_cues, (), {
         } catch (e) { P.warn('audio resume failed', e); }
     };
 
+    /* iOS interrupts a context (a call, Siri, another app's audio, sometimes the lock). suspend() then
+       resume() often brings that same context back: tried first, once per interruption. Its clock
+       stood still meanwhile, so once it runs the cues are placed again from the core's plan. */
+    P.resumeInterrupted = function(ctx) {
+        var attempt = { ctx: ctx, at: performance.now(), failed: false };
+        P.interruptTry = attempt;
+        P.interruptResumes += 1;
+        P.warn('audio interrupted; resuming it');
+        var refused = function(e) {
+            attempt.failed = true;
+            P.warn('audio resume after an interruption refused', e);
+        };
+        var back = function() {
+            P.resumeAskedAt = performance.now();
+            return ctx['resume']();
+        };
+        try {
+            var suspending = ctx['suspend']();
+            var resuming = suspending && suspending['then'] ? suspending['then'](back, back) : back();
+            if (!resuming || !resuming['then']) return;
+            resuming['then'](function() {
+                if (P.ctx !== ctx || ctx['state'] !== 'running') return;
+                if (P.interruptTry === attempt) P.interruptTry = null;
+                P.reschedule();
+            }, refused);
+        } catch (e) { refused(e); }
+    };
+    /* Whether the last try on this interrupted context failed: refused, or no luck within 3 s (a new
+       context made without a gesture may not start either, so the same one gets a fair chance; it is
+       suspended on the way, which is not "stayed suspended" meanwhile). */
+    P.interruptTryFailed = function(ctx) {
+        var attempt = P.interruptTry;
+        return !!attempt && attempt.ctx === ctx && (attempt.failed || performance.now() - attempt.at > 3000);
+    };
+
     /* From a gesture: make the context (and place the cues waiting for it), or wake it up. */
     P.ensureAudio = function(fromGesture) {
         if (!P.AudioContextClass) return;
         if (fromGesture) P.failedRecreations = 0;
-        if (P.ctx && (P.ctx['state'] === 'closed' || P.ctx['state'] === 'interrupted')) {
-            P.recreateAudio('was ' + P.ctx['state'], true);
+        if (P.ctx && P.ctx['state'] === 'interrupted') {
+            if (P.interruptTryFailed(P.ctx)) P.recreateAudio('stayed interrupted', true);
+            else if (!P.interruptTry || P.interruptTry.ctx !== P.ctx) P.resumeInterrupted(P.ctx);
+            return;
+        }
+        if (P.ctx && P.ctx['state'] === 'closed') {
+            P.recreateAudio('was closed', true);
             return;
         }
         if (!P.ctx) {
@@ -203,8 +252,9 @@ EM_JS(void, cc_svc_js_init_cues, (), {
         P.resumeAudio();
     };
 
-    /* A context the system interrupted, left suspended after a gesture, or whose clock stands still
-       while it says it runs, plays nothing: close it, make a new one and place the cues again. */
+    /* A context the system interrupted (and that suspend + resume did not bring back), left suspended
+       after a gesture, or whose clock stands still while it says it runs, plays nothing: close it,
+       make a new one and place the cues again. */
     P.checkAudio = function() {
         var ctx = P.ctx;
         if (!ctx) return;
@@ -217,7 +267,11 @@ EM_JS(void, cc_svc_js_init_cues, (), {
             P.lastAdvanceAt = now;
         }
         var reason = "";
-        if (state === 'interrupted' || state === 'closed') reason = 'was ' + state;
+        if (state === 'interrupted') {
+            if (!P.interruptTry || P.interruptTry.ctx !== ctx) { P.resumeInterrupted(ctx); return; }
+            if (P.interruptTryFailed(ctx)) reason = 'stayed interrupted';
+        } else if (state === 'closed') reason = 'was closed';
+        else if (state === 'suspended' && P.interruptTry && P.interruptTry.ctx === ctx && !P.interruptTryFailed(ctx)) reason = "";
         else if (state === 'suspended' && P.gestured && now - P.resumeAskedAt > 1000) reason = 'stayed suspended';
         else if (state === 'running' && now - P.lastAdvanceAt > 1000) reason = 'clock stopped';
         if (reason) P.recreateAudio(reason, false);
@@ -372,6 +426,8 @@ EM_JS(void, cc_svc_js_init_cues, (), {
 
     P.speak = function(text) {
         if (!P.prefs.voice || !P.hasSpeech || !text) return;
+        /* At volume 0 there is nothing to hear, and an utterance at volume 0 crashes WebKitGTK's page. */
+        if (!(P.prefs.volume > 0)) return;
         try {
             var synth = window['speechSynthesis'];
             synth['cancel']();  /* never lag behind: a new cue replaces anything still queued */
@@ -724,6 +780,7 @@ double init_js(bool& test_mode) {
     int test = 0;
     const double scale = cc_svc_js_init(&test);
     cc_svc_js_init_cues();
+    media_js_init();  // audio session, keep-alive, media controls, speech priming (web_media_web.cpp)
     test_mode = test == 1;
     return scale;
 }
@@ -751,6 +808,10 @@ void WebServices::schedule_cues(const std::vector<Cue>& upcoming, std::int64_t n
 void WebServices::cancel_cues() { cc_svc_js_cancel(); }
 
 void WebServices::cue_due(const Cue& cue) { cc_svc_js_due(dump_json(cue_to_json(cue)).c_str()); }
+
+void WebServices::set_audio_session(ui::AudioSessionType type) { media_set_audio_session(type); }
+
+void WebServices::set_media_session(const ui::MediaSessionInfo& info) { media_set_session(info); }
 
 void WebServices::set_keep_awake(bool keep_awake) { cc_dev_js_set_keep_awake(keep_awake ? 1 : 0); }
 
@@ -788,6 +849,9 @@ ui::ServiceStatus WebServices::status() {
     status.speech = (capabilities & 2) != 0;
     status.vibration = (capabilities & 4) != 0;
     status.wake_lock = (capabilities & 8) != 0;
+    const MediaCapabilities media = media_capabilities();
+    status.audio_session = media.audio_session;
+    status.media_session = media.media_session;
     return status;
 }
 

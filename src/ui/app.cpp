@@ -154,6 +154,7 @@ FrameResult App::frame(const FrameContext& context) {
         }
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && go_back()) scroll_to_top_ = true;
+    apply_media_actions();
     if (session_ && screen_ == Screen::Player) tick_session(result);
     result.in_session = session_ && screen_ == Screen::Player && !session_->finished();
 
@@ -207,6 +208,7 @@ FrameResult App::frame(const FrameContext& context) {
     }
     vertical_space(draw_, 24);
     ImGui::Dummy(ImVec2(0, context.safe_bottom * dpr_));
+    sync_session_services();  // after drawing: the player may have ended the session
     update_announcements(drawn);
     // What the accessibility layer asked for applies to this frame only (the item may be gone).
     draw_.pending_activation.clear();

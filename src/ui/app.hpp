@@ -99,10 +99,19 @@ public:
     void on_page_hide(double now_ms);
 
     // While the page is hidden no frames come, so the platform calls this from a timer (browsers
-    // still run those, throttled to once a minute at worst). It only keeps the session's sounds
-    // scheduled ahead on the audio clock; cues that passed are reported by the next frame, as after
-    // any gap. Does nothing without a playing session.
+    // still run those, throttled to once a minute at worst), and after a media control's action. It
+    // applies the media actions waiting (media_action), keeps the session's sounds scheduled ahead on
+    // the audio clock and tells the device what the session now does (media and audio session); cues
+    // that passed are reported by the next frame, as after any gap. Does nothing without a session
+    // on the player.
     void keep_cues_ahead(double now_ms);
+
+    // A button of the media controls (lock screen, headset, notification), from the platform: queued
+    // and applied by the next frame() (or keep_cues_ahead() while the page is hidden), through the
+    // same commands as the player's own buttons: Play = Resume, Pause = Pause, NextTrack = Next,
+    // PreviousTrack = Back. Ignored without a session on the player, and while "It hurts" is open
+    // (that question is answered on the screen).
+    void media_action(MediaAction action);
 
     // Escape / browser back: one screen up; false when there is nowhere to go.
     bool go_back();
@@ -164,6 +173,14 @@ private:
     void start_session();
     void tick_session(FrameResult& result);
     void top_up_cues(std::int64_t now);
+    void apply_media_actions();
+    // What the device is told about the session: the media controls and the audio session, when they change.
+    void sync_session_services();
+    // The player's commands, shared by its buttons, the Space key and the media controls.
+    void player_pause();
+    void player_resume();
+    void player_next();
+    void player_back();
     void save_session_in_progress();
     void end_session_to_done();
     void record_session();
@@ -199,6 +216,9 @@ private:
     std::int64_t scheduled_at_ms_ = -1;
     std::size_t saved_phase_index_ = SIZE_MAX;
     bool keep_awake_ = false;          // what we last asked of the platform
+    MediaSessionInfo media_sent_;      // the media controls as last sent (inactive at start)
+    AudioSessionType audio_session_sent_ = AudioSessionType::Auto;  // as last sent (never sent: Auto)
+    std::vector<MediaAction> media_actions_;  // from the media controls, applied by the next frame
     bool pain_panel_open_ = false;
     int pain_score_ = 5;
     bool pain_sharp_ = false;

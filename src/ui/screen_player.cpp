@@ -93,7 +93,87 @@ void App::top_up_cues(std::int64_t t) {
 
 void App::keep_cues_ahead(double now_ms) {
     if (!session_ || screen_ != Screen::Player) return;
-    top_up_cues(static_cast<std::int64_t>(now_ms));
+    // No frame sets the clock while hidden: commands from the media controls must act at this time.
+    last_context_.now_ms = std::max(last_context_.now_ms, now_ms);
+    apply_media_actions();
+    top_up_cues(now());
+    sync_session_services();
+}
+
+void App::media_action(MediaAction action) {
+    if (media_actions_.size() < 16) media_actions_.push_back(action);  // a burst of presses stays bounded
+}
+
+void App::apply_media_actions() {
+    if (media_actions_.empty()) return;
+    std::vector<MediaAction> actions;
+    actions.swap(media_actions_);
+    if (!session_ || screen_ != Screen::Player || pain_panel_open_) return;
+    for (const MediaAction action : actions) {
+        if (session_->finished()) break;
+        switch (action) {
+            case MediaAction::Play:
+                if (session_->paused()) player_resume();
+                break;
+            case MediaAction::Pause:
+                if (!session_->paused()) player_pause();
+                break;
+            case MediaAction::NextTrack: player_next(); break;
+            case MediaAction::PreviousTrack: player_back(); break;
+        }
+    }
+}
+
+void App::player_pause() {
+    session_->pause(now());
+    save_session_in_progress();
+}
+
+void App::player_resume() { session_->resume(now()); }
+
+void App::player_next() {
+    session_->next(now());
+    player_message_.clear();
+}
+
+void App::player_back() {
+    session_->back(now());
+    player_message_.clear();
+}
+
+namespace {
+// The leg the media controls name: the step's own; in get ready and switch legs the one next.
+const char* media_leg_words(const Session& session) {
+    const Phase& phase = session.current_phase();
+    if (phase.kind == PhaseKind::Step) return side_words(phase.side);
+    for (std::size_t i = session.phase_index() + 1; i < session.phases().size(); ++i)
+        if (session.phases()[i].side) return side_words(session.phases()[i].side);
+    return side_words(std::nullopt);
+}
+}  // namespace
+
+void App::sync_session_services() {
+    MediaSessionInfo info;
+    if (session_ && screen_ == Screen::Player && !session_->finished()) {
+        const Session& session = *session_;
+        info.active = true;
+        info.title = session.current_phase().title;
+        info.artist = media_leg_words(session);
+        info.playing = session.started() && !session.paused();
+    }
+    if (info != media_sent_) {
+        media_sent_ = info;
+        services_.set_media_session(info);
+    }
+    // "playback" pauses the person's music: only while cues play, only when there is something to hear,
+    // and never when the setting is off.
+    const bool audible = settings_.sound || settings_.voice;
+    const AudioSessionType type = info.playing && audible && settings_.silent_switch_playback ? AudioSessionType::Playback
+                                                                                             : AudioSessionType::Auto;
+    if (type != audio_session_sent_) {
+        audio_session_sent_ = type;
+        services_.set_audio_session(type);
+    }
 }
 
 void App::tick_session(FrameResult& result) {
@@ -288,36 +368,23 @@ void App::draw_player(FrameResult& result) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool nav_focus = (io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0 && io.NavVisible;
     if (ImGui::IsKeyPressed(ImGuiKey_Space, false) && draw_.focus_id.empty() && !nav_focus && !session.finished()) {
-        if (session.paused()) {
-            session.resume(t);
-        } else {
-            session.pause(t);
-            save_session_in_progress();
-        }
+        if (session.paused()) player_resume();
+        else player_pause();
     }
 
     // Controls: back, pause/resume (the big one), next.
     const float gap = draw_.px(10);
     const float small = (width - gap * 2) * 0.25f;
     const float big = width - small * 2 - gap * 2;
-    if (button(draw_, "player.back", "Back", ButtonStyle::Outline, small)) {
-        session.back(t);
-        player_message_.clear();
-    }
+    if (button(draw_, "player.back", "Back", ButtonStyle::Outline, small)) player_back();
     ImGui::SameLine(0, gap);
     if (session.paused()) {
-        if (button(draw_, "player.resume", "Resume", ButtonStyle::Primary, big)) session.resume(t);
+        if (button(draw_, "player.resume", "Resume", ButtonStyle::Primary, big)) player_resume();
     } else {
-        if (button(draw_, "player.pause", "Pause", ButtonStyle::Primary, big)) {
-            session.pause(t);
-            save_session_in_progress();
-        }
+        if (button(draw_, "player.pause", "Pause", ButtonStyle::Primary, big)) player_pause();
     }
     ImGui::SameLine(0, gap);
-    if (button(draw_, "player.next", "Next", ButtonStyle::Outline, small)) {
-        session.next(t);
-        player_message_.clear();
-    }
+    if (button(draw_, "player.next", "Next", ButtonStyle::Outline, small)) player_next();
     vertical_space(draw_, 4);
     if (button(draw_, "player.hurts", "It hurts", ButtonStyle::Outline)) {
         pain_panel_open_ = true;

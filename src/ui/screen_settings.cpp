@@ -11,6 +11,7 @@ namespace calfcoach::ui {
 void App::draw_settings() {
     if (draw_top_bar("Settings")) go_back();
     Settings before = settings_;
+    const ServiceStatus status = services_.status();
 
     subheading(draw_, "Cues during a session");
     toggle_row(draw_, "settings.sound", "Sound", &settings_.sound);
@@ -21,7 +22,22 @@ void App::draw_settings() {
         if (slider_int(draw_, "settings.volume", "Volume", &volume_tenths, 0, 10)) settings_.volume_percent = volume_tenths * 10;
     }
     toggle_row(draw_, "settings.voice", "Spoken instructions", &settings_.voice);
-    toggle_row(draw_, "settings.vibration", "Vibration", &settings_.vibration);
+    // No toggle that would do nothing: where the device cannot vibrate, say so in its place.
+    if (status.vibration) toggle_row(draw_, "settings.vibration", "Vibration", &settings_.vibration);
+    else paragraph(draw_, "Vibration: this device cannot vibrate.", true);
+    if (status.audio_session) {
+        toggle_row(draw_, "settings.silent_switch", "Play cues with the silent switch on", &settings_.silent_switch_playback);
+        paragraph(draw_, settings_.silent_switch_playback
+                             ? "While a session plays, cues sound with the silent switch on and the screen locked. "
+                               "Music from other apps pauses until you pause or end the session."
+                             : "Cues follow the silent switch and may stop when the screen locks. Music from other "
+                               "apps keeps playing.",
+                  true);
+    } else {
+        paragraph(draw_, "Silent switch: this browser decides by itself whether cues play with the sound switched "
+                         "off. (Safari on iPhone and iPad, from iOS 16.4, lets you choose here.)",
+                  true);
+    }
     vertical_space(draw_, 8);
 
     subheading(draw_, "Display");
@@ -50,17 +66,17 @@ void App::draw_settings() {
 
     const bool changed = before.sound != settings_.sound || before.volume_percent != settings_.volume_percent ||
                          before.voice != settings_.voice || before.vibration != settings_.vibration ||
+                         before.silent_switch_playback != settings_.silent_switch_playback ||
                          before.text_size_percent != settings_.text_size_percent ||
                          before.high_contrast != settings_.high_contrast || before.reduced_motion != settings_.reduced_motion ||
                          before.default_preset != settings_.default_preset || before.first_leg != settings_.first_leg;
     if (changed) save_settings();
 
-    // What this device cannot do, in plain words (each has a fallback).
-    const ServiceStatus status = services_.status();
+    // What this device cannot do, in plain words (each has a fallback). Vibration is said above, in
+    // place of its toggle.
     std::vector<const char*> missing;
     if (!status.audio) missing.push_back("Sound cues are not available in this browser.");
     if (!status.speech) missing.push_back("Spoken instructions are not available in this browser.");
-    if (!status.vibration) missing.push_back("This device cannot vibrate.");
     if (!status.wake_lock) missing.push_back("The screen may turn off during a session: keep it awake in your phone's settings.");
     if (!status.storage_persistent) missing.push_back("Storage is blocked here: history and settings last until you close the page.");
     if (!missing.empty()) {

@@ -28,9 +28,32 @@ struct ServiceStatus {
     bool storage_persistent = true;  // false: blocked or full; history lives in memory only
     bool audio = true;
     bool speech = true;
-    bool vibration = true;
+    bool vibration = true;       // false also where navigator.vibrate exists but does nothing (Firefox for Android)
     bool wake_lock = true;
+    bool audio_session = true;   // navigator.audioSession (Safari 16.4+): cues can play with the silent switch on
+    bool media_session = true;   // navigator.mediaSession: lock screen, headset and notification controls
 };
+
+// How the page's sound mixes with the rest of the device (navigator.audioSession, iPhone and iPad).
+//   Auto      the browser decides: on an iPhone the silent switch mutes the cues and other audio
+//             (the person's music) goes on. Default.
+//   Playback  like a music app: cues sound with the silent switch on and with the screen locked, and
+//             other audio is paused, so the UI asks for it only while a session plays.
+enum class AudioSessionType { Auto, Playback };
+
+// What the lock screen, a headset's buttons or the system's media notification show and control
+// while a session is on the player (navigator.mediaSession). Compared whole: the UI sends it again
+// only when a field changed.
+struct MediaSessionInfo {
+    bool active = false;   // a session is on the player; false: metadata, state and handlers cleared (default)
+    std::string title;     // the phase's title, as state().session.title: "Warm-up circles", "Get ready"
+    std::string artist;    // the leg: "Left leg", "Right leg" (the leg next in get ready and switch legs)
+    bool playing = false;  // true: "playing"; false: "paused" (default)
+    bool operator==(const MediaSessionInfo&) const = default;
+};
+
+// The media controls' buttons, handed back by the platform (App::media_action).
+enum class MediaAction { Play, Pause, NextTrack, PreviousTrack };
 
 // What the embedding page (a clinic's website) is told, docs/embedding.md. Only what the host needs to
 // keep its own record or offer help: never the safety answers, never pain scores.
@@ -73,6 +96,13 @@ public:
     // A cue whose time has come (from Session::update): speech and vibration happen now; the tone
     // plays now unless it was already scheduled ahead under the same id.
     virtual void cue_due(const Cue& cue) = 0;
+    // Auto or Playback (see AudioSessionType); sent when it changes. Does nothing without the API.
+    virtual void set_audio_session(AudioSessionType type) = 0;
+    // The media controls: metadata, playback state and the play/pause/next/previous handlers, which
+    // come back as App::media_action. Sent when the info changes; inactive clears everything.
+    // The platform also keeps the audio output alive (an inaudible tone) while a session plays and
+    // the page is hidden, so a locked iPhone keeps playing the cues.
+    virtual void set_media_session(const MediaSessionInfo& info) = 0;
 
     //-- Device ---------------------------------------------------------------------------------
     // Keep the screen on while a session plays (Screen Wake Lock); re-acquired when the page returns.

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { DESKTOP, ENGINE, PHONE, distDir, launchBrowser, newPage, saveScreenshot, startServer } from './harness.mjs';
+import { DESKTOP, ENGINE, PHONE, distDir, launchBrowser, newPage, repoRoot, saveScreenshot, startServer } from './harness.mjs';
 
 let browser;
 let servers = [];
@@ -55,10 +55,10 @@ before(async () => {
   for (const file of ['embed-example.css', 'embed-example.js', 'icon.svg'])
     await writeFile(path.join(tmp, 'host', file), await readFile(path.join(distDir, file)));
   // A clinic's content file (Learn's first section retitled) and a broken one (no safety rules).
-  const learn = JSON.parse(await readFile(path.join(distDir, '..', 'content', 'learn.json'), 'utf8'));
+  const learn = JSON.parse(await readFile(path.join(repoRoot, 'content', 'learn.json'), 'utf8'));
   learn.sections[0].title = 'Advice from Riverside Physiotherapy';
   await writeFile(path.join(tmp, 'host', 'clinic-content.json'), JSON.stringify({ 'learn.json': learn }));
-  const triage = JSON.parse(await readFile(path.join(distDir, '..', 'content', 'triage.json'), 'utf8'));
+  const triage = JSON.parse(await readFile(path.join(repoRoot, 'content', 'triage.json'), 'utf8'));
   triage.rules = [];
   await writeFile(path.join(tmp, 'host', 'bad-content.json'), JSON.stringify({ 'triage.json': triage }));
   // The third origin: a frame that messages the app, and a page that embeds the app with the host's origin.

@@ -43,6 +43,10 @@ public:
     std::vector<Download> downloads;
     std::vector<std::string> links;
     std::vector<HostEvent> host_events;   // every notify_host, in order
+    std::vector<AudioSessionType> audio_session_changes;  // every set_audio_session, in order
+    AudioSessionType audio_session = AudioSessionType::Auto;
+    std::vector<MediaSessionInfo> media_session_changes;  // every set_media_session, in order
+    MediaSessionInfo media_session;                       // the last one (inactive before any)
 
     std::string wall_clock_iso() override { return wall_clock; }
     int utc_offset_minutes() override { return utc_offset; }
@@ -58,6 +62,14 @@ public:
         scheduled.clear();
     }
     void cue_due(const Cue& cue) override { due.push_back(cue); }
+    void set_audio_session(AudioSessionType type) override {
+        audio_session_changes.push_back(type);
+        audio_session = type;
+    }
+    void set_media_session(const MediaSessionInfo& info) override {
+        media_session_changes.push_back(info);
+        media_session = info;
+    }
 
     void set_keep_awake(bool on) override {
         keep_awake_changes.push_back(on);

@@ -50,3 +50,25 @@ TEST_CASE("fake services: storage round-trips and reports a full quota as not pe
     CHECK_FALSE(seam.status().storage_persistent);
     CHECK(seam.wall_clock_iso() == "2026-11-21T08:30:00Z");
 }
+
+TEST_CASE("fake services record the audio session and the media controls") {
+    FakeServices services;
+    calfcoach::ui::Services& seam = services;
+    CHECK(services.audio_session == calfcoach::ui::AudioSessionType::Auto);
+    CHECK_FALSE(services.media_session.active);
+    seam.set_audio_session(calfcoach::ui::AudioSessionType::Playback);
+    seam.set_audio_session(calfcoach::ui::AudioSessionType::Auto);
+    CHECK(services.audio_session_changes ==
+          std::vector<calfcoach::ui::AudioSessionType>{calfcoach::ui::AudioSessionType::Playback,
+                                                       calfcoach::ui::AudioSessionType::Auto});
+    calfcoach::ui::MediaSessionInfo info;
+    info.active = true;
+    info.title = "Warm-up circles";
+    info.artist = "Left leg";
+    info.playing = true;
+    seam.set_media_session(info);
+    CHECK(services.media_session == info);
+    seam.set_media_session({});
+    CHECK(services.media_session_changes.size() == 2);
+    CHECK_FALSE(services.media_session.active);
+}
