@@ -10,10 +10,18 @@ IMGUI_DEB_VERSION=1.90.1+ds-1
 IMGUI_ORIG_SHA256=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
 IMGUI_DIR="$CALFCOACH_ROOT/third_party/imgui-$IMGUI_VERSION"
 
+# Nayuki's QR Code generator (MIT), for the prescription's QR code: Debian ships its C++ only as a
+# source package (its binary packages carry the C library). Also fetched by scripts/setup.
+QRCODEGEN_VERSION=1.8.0
+QRCODEGEN_DEB_VERSION=1.8.0-1.2
+QRCODEGEN_ORIG_SHA256=2ec0a4d33d6f521c942eeaf473d42d5fe139abcfa57d2beffe10c5cf7d34ae60
+QRCODEGEN_DIR="$CALFCOACH_ROOT/third_party/QR-Code-generator-$QRCODEGEN_VERSION"
+
 # Debian packages the build and tests need (see README: what each is for).
 DEBIAN_PACKAGES=(cmake make g++ clang libclang-rt-14-dev emscripten catch2 nlohmann-json3-dev chromium
                  fonts-roboto-unhinted python3 python3-fonttools brotli nodejs ca-certificates
-                 firefox-esr webkit2gtk-driver xvfb xauth pulseaudio)
+                 firefox-esr webkit2gtk-driver xvfb xauth pulseaudio
+                 zbar-tools poppler-utils python3-icalendar)
 
 # Emscripten 3.1.6 with this machine's Node 20 needs Debian's node modules (acorn) on NODE_PATH,
 # and closure from npm (Debian's is too old).
@@ -38,7 +46,8 @@ npm_is_current() {
 }
 
 setup_is_complete() {
-  [[ -z "$(missing_debian_packages)" && -f "$IMGUI_DIR/imgui.cpp" ]] && npm_is_current
+  [[ -z "$(missing_debian_packages)" && -f "$IMGUI_DIR/imgui.cpp" && -f "$QRCODEGEN_DIR/cpp/qrcodegen.cpp" ]] &&
+    npm_is_current
 }
 
 ensure_setup() {

@@ -1,0 +1,67 @@
+// qr_code.cpp — see qr_code.hpp.
+#include "core/qr_code.hpp"
+
+#include <qrcodegen.hpp>
+
+namespace calfcoach {
+namespace {
+
+// Minimal XML text escaping for the title.
+std::string xml_escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<QrCode> make_qr_code(std::string_view text) {
+    if (text.empty() || text.size() > kQrTextMaxBytes) return std::nullopt;
+    // The generator takes bytes: the text as UTF-8 in byte mode (segments of its own choosing would
+    // need a NUL-terminated copy anyway). Within kQrTextMaxBytes it cannot run out of room, so its
+    // data_too_long is never thrown (the wasm build has no exception catching).
+    const std::vector<std::uint8_t> bytes(text.begin(), text.end());
+    const qrcodegen::QrCode generated = qrcodegen::QrCode::encodeBinary(bytes, qrcodegen::QrCode::Ecc::MEDIUM);
+    QrCode code;
+    code.size = generated.getSize();
+    code.modules.resize(static_cast<std::size_t>(code.size) * static_cast<std::size_t>(code.size));
+    for (int y = 0; y < code.size; ++y)
+        for (int x = 0; x < code.size; ++x)
+            code.modules[static_cast<std::size_t>(y * code.size + x)] = generated.getModule(x, y);
+    return code;
+}
+
+std::string qr_code_svg(const QrCode& code, std::string_view title) {
+    constexpr int kQuiet = 4;
+    const std::string side = std::to_string(code.size + 2 * kQuiet);
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side +
+                      "\" shape-rendering=\"crispEdges\" role=\"img\"><title>" + xml_escaped(title) +
+                      "</title><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"";
+    // One horizontal run of dark modules per subpath: a few KB for a 1,000-character link.
+    for (int y = 0; y < code.size; ++y) {
+        for (int x = 0; x < code.size;) {
+            if (!code.dark(x, y)) {
+                ++x;
+                continue;
+            }
+            int run = 1;
+            while (code.dark(x + run, y)) ++run;
+            svg += "M" + std::to_string(x + kQuiet) + " " + std::to_string(y + kQuiet) + "h" + std::to_string(run) +
+                   "v1h-" + std::to_string(run) + "z";
+            x += run;
+        }
+    }
+    svg += "\"/></svg>";
+    return svg;
+}
+
+}  // namespace calfcoach
