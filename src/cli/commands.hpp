@@ -4,7 +4,9 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace calfcoach::cli {
@@ -21,5 +23,24 @@ int run_triage(Args args, Streams io);    // cmd_triage.cpp
 int run_validate(Args args, Streams io);  // cmd_validate.cpp
 int run_plan(Args args, Streams io);      // cmd_plan.cpp
 int run_history(Args args, Streams io);   // cmd_history.cpp
+int run_prescribe(Args args, Streams io);     // cmd_prescribe.cpp
+int run_prescription(Args args, Streams io);  // cmd_prescribe.cpp
+int run_ics(Args args, Streams io);           // cmd_prescribe.cpp
+
+}  // namespace calfcoach::cli
+
+namespace calfcoach {
+struct ContentSet;
+}
+
+namespace calfcoach::cli {
+
+// Shared by the prescription subcommands and `plan --link` (cmd_prescribe.cpp):
+// The code in "https://APP/#rx=CODE" (any fragment holding rx=), "rx=CODE" or a bare CODE; nullopt
+// for a link whose fragment has no rx parameter.
+std::optional<std::string> prescription_code_in(std::string_view link_or_code);
+// The built-in content, with a clinic folder's files over it when content_dir is not empty. False
+// with `error` set when the folder cannot be read or the content is invalid.
+bool load_tool_content(std::string_view content_dir, ContentSet& content, std::string& error);
 
 }  // namespace calfcoach::cli

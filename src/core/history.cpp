@@ -1,11 +1,10 @@
-// history.cpp — records, the two-generation store, summaries and export (see history.hpp).
+// history.cpp — records, the two-generation store and export (see history.hpp); dates and the
+// summaries of Home and History are in history_dates.cpp.
 //
-// [SECTION] Dates
 // [SECTION] Records (validation, JSON, order, folding)
 // [SECTION] Key-value in memory
 // [SECTION] Encoding and decoding a generation (checksum, salvage)
 // [SECTION] HistoryStore (load, quarantine, save)
-// [SECTION] Summaries
 // [SECTION] Export
 #include "history.hpp"
 
@@ -15,73 +14,9 @@
 #include <functional>
 #include <limits>
 
+#include "core/fnv1a.hpp"
+
 namespace calfcoach {
-
-//-----------------------------------------------------------------------------
-// [SECTION] Dates
-//-----------------------------------------------------------------------------
-namespace {
-
-bool digits_at(std::string_view s, std::size_t from, std::size_t count, int& out) {
-    if (from + count > s.size()) return false;
-    int value = 0;
-    for (std::size_t i = from; i < from + count; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        value = value * 10 + (s[i] - '0');
-    }
-    out = value;
-    return true;
-}
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
-}
-
-// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm), valid for any proleptic date.
-std::int64_t days_from_civil(int y, int m, int d) {
-    y -= m <= 2 ? 1 : 0;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
-}
-
-// "YYYY-MM-DD" at the start of `s`, a real date.
-bool parse_date(std::string_view s, int& y, int& m, int& d) {
-    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
-    if (!digits_at(s, 0, 4, y) || !digits_at(s, 5, 2, m) || !digits_at(s, 8, 2, d)) return false;
-    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-// The local calendar day (days since 1970-01-01) of a valid timestamp at the given UTC offset.
-std::int64_t local_day(std::string_view timestamp, int utc_offset_minutes) {
-    int y = 0, m = 0, d = 0, hh = 0, mm = 0;
-    parse_date(timestamp, y, m, d);
-    digits_at(timestamp, 11, 2, hh);
-    digits_at(timestamp, 14, 2, mm);
-    const std::int64_t minutes = days_from_civil(y, m, d) * 1440 + hh * 60 + mm + utc_offset_minutes;
-    return minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
-}
-
-std::optional<std::int64_t> day_of(std::string_view date) {
-    int y = 0, m = 0, d = 0;
-    if (date.size() != 10 || !parse_date(date, y, m, d)) return std::nullopt;
-    return days_from_civil(y, m, d);
-}
-
-}  // namespace
-
-bool is_iso_utc_timestamp(std::string_view s) {
-    int y = 0, m = 0, d = 0, hh = 0, mm = 0, ss = 0;
-    if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return false;
-    if (!parse_date(s, y, m, d)) return false;
-    if (!digits_at(s, 11, 2, hh) || !digits_at(s, 14, 2, mm) || !digits_at(s, 17, 2, ss)) return false;
-    return hh <= 23 && mm <= 59 && ss <= 59;
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Records
@@ -171,6 +106,7 @@ std::string validate_record(const SessionRecord& r) {
     if (static_cast<std::size_t>(r.safety) >= kSafetyLevelNames.size()) return "unknown safety level";
     if (to_string(r.ended) == "unknown") return "unknown end reason";
     if (to_string(r.preset) == "unknown") return "unknown preset";
+    if (!r.programme.empty() && !is_short_label(r.programme)) return "programme id too long or with control characters";
     return {};
 }
 
@@ -178,7 +114,7 @@ nlohmann::json record_to_json(const SessionRecord& r) {
     nlohmann::json legs = nlohmann::json::array();
     if (r.left_done) legs.push_back("left");
     if (r.right_done) legs.push_back("right");
-    return nlohmann::json{{"id", r.id},
+    nlohmann::json record{{"id", r.id},
                           {"started_at", r.started_at},
                           {"routine", r.routine_id},
                           {"preset", std::string(to_string(r.preset))},
@@ -190,6 +126,8 @@ nlohmann::json record_to_json(const SessionRecord& r) {
                           {"pain_after", optional_int(r.pain_after)},
                           {"safety", std::string(to_string(r.safety))},
                           {"ended", std::string(to_string(r.ended))}};
+    if (!r.programme.empty()) record["programme"] = r.programme;  // absent in records of one's own sessions
+    return record;
 }
 
 std::optional<SessionRecord> record_from_json(const nlohmann::json& j) {
@@ -227,6 +165,8 @@ std::optional<SessionRecord> record_from_json(const nlohmann::json& j) {
     const auto ended = end_reason_from_string(name);
     if (!ended) return std::nullopt;
     r.ended = *ended;
+    // Optional: records saved before programmes existed, and sessions of one's own, have none.
+    if (j.contains("programme") && !read_string(j, "programme", r.programme)) return std::nullopt;
     if (!validate_record(r).empty()) return std::nullopt;
     return r;
 }
@@ -241,18 +181,12 @@ nlohmann::json summary_to_json(const MonthlySummary& m) {
                           {"pain_drop_count", m.pain_drop_count}};
 }
 
-bool is_month(std::string_view s) {
-    int y = 0, m = 0;
-    return s.size() == 7 && s[4] == '-' && digits_at(s, 0, 4, y) && digits_at(s, 5, 2, m) && y >= 1900 && m >= 1 &&
-           m <= 12;
-}
-
 std::optional<MonthlySummary> summary_from_json(const nlohmann::json& j) {
     if (!j.is_object()) return std::nullopt;
     MonthlySummary m;
     std::int64_t n = 0;
     constexpr std::int64_t kMaxCount = 1'000'000'000;
-    if (!read_string(j, "month", m.month) || !is_month(m.month)) return std::nullopt;
+    if (!read_string(j, "month", m.month) || !is_year_month(m.month)) return std::nullopt;
     if (!read_int(j, "sessions", 0, kMaxCount, n)) return std::nullopt;
     m.sessions = static_cast<int>(n);
     if (!read_int(j, "active_s", 0, kMaxCount * kMaxActiveSeconds / 1000, m.active_seconds)) return std::nullopt;
@@ -333,12 +267,6 @@ namespace {
 constexpr JsonLimits kGenerationLimits{kHistoryMaxBytes, 8};
 constexpr JsonLimits kSalvageObjectLimits{16 * 1024, 4};
 constexpr std::size_t kSalvageMaxBytes = 8 * 1024 * 1024;  // beyond any browser's quota
-
-std::string hex64(std::uint64_t v) {
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(v));
-    return buffer;
-}
 
 nlohmann::json payload_json(const HistoryData& data) {
     nlohmann::json records = nlohmann::json::array();
@@ -460,15 +388,6 @@ std::string_view to_string(DecodeStatus status) {
         case DecodeStatus::Damaged: return "damaged";
     }
     return "unknown";
-}
-
-std::uint64_t fnv1a64(std::string_view bytes) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
 }
 
 std::string encode_generation(const HistoryData& data, std::uint64_t seq) {
@@ -759,81 +678,6 @@ HistorySaveResult HistoryStore::clear() {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Summaries
-//-----------------------------------------------------------------------------
-
-std::string local_date(std::string_view timestamp, int utc_offset_minutes) {
-    if (!is_iso_utc_timestamp(timestamp)) return {};
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, the inverse of days_from_civil).
-    const std::int64_t z = local_day(timestamp, utc_offset_minutes) + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    const auto padded = [](std::int64_t value, std::size_t width) {
-        std::string text = std::to_string(value);
-        return std::string(text.size() < width ? width - text.size() : 0, '0') + text;
-    };
-    return padded(y, 4) + "-" + padded(m, 2) + "-" + padded(d, 2);
-}
-
-std::optional<std::int64_t> seconds_between(std::string_view from, std::string_view to) {
-    if (!is_iso_utc_timestamp(from) || !is_iso_utc_timestamp(to)) return std::nullopt;
-    const auto seconds = [](std::string_view t) {
-        int y = 0, m = 0, d = 0, hh = 0, mm = 0, ss = 0;
-        parse_date(t, y, m, d);
-        digits_at(t, 11, 2, hh);
-        digits_at(t, 14, 2, mm);
-        digits_at(t, 17, 2, ss);
-        return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
-    };
-    return seconds(to) - seconds(from);
-}
-
-int sessions_this_week(const std::vector<SessionRecord>& records, std::string_view today, int utc_offset_minutes) {
-    const auto today_day = day_of(today);
-    if (!today_day) return 0;
-    return static_cast<int>(std::count_if(records.begin(), records.end(), [&](const SessionRecord& r) {
-        if (!is_iso_utc_timestamp(r.started_at)) return false;
-        const std::int64_t day = local_day(r.started_at, utc_offset_minutes);
-        return day <= *today_day && day > *today_day - 7;
-    }));
-}
-
-int streak_days(const std::vector<SessionRecord>& records, std::string_view today, int utc_offset_minutes) {
-    const auto today_day = day_of(today);
-    if (!today_day) return 0;
-    std::vector<std::int64_t> days;
-    for (const SessionRecord& r : records)
-        if (is_iso_utc_timestamp(r.started_at)) days.push_back(local_day(r.started_at, utc_offset_minutes));
-    std::sort(days.begin(), days.end());
-    auto has = [&](std::int64_t day) { return std::binary_search(days.begin(), days.end(), day); };
-    std::int64_t day = has(*today_day) ? *today_day : *today_day - 1;
-    int streak = 0;
-    while (has(day)) {
-        ++streak;
-        --day;
-    }
-    return streak;
-}
-
-std::optional<double> average_pain_drop(const std::vector<SessionRecord>& records) {
-    int total = 0;
-    int count = 0;
-    for (const SessionRecord& r : records)
-        if (r.pain_before && r.pain_after) {
-            total += *r.pain_before - *r.pain_after;
-            ++count;
-        }
-    if (count == 0) return std::nullopt;
-    return static_cast<double>(total) / count;
-}
-
-//-----------------------------------------------------------------------------
 // [SECTION] Export
 //-----------------------------------------------------------------------------
 namespace {
@@ -868,13 +712,13 @@ std::string pain_text(const std::optional<int>& pain) { return pain ? std::to_st
 
 std::string export_csv(const HistoryData& data) {
     std::string out = "id,started_at,routine,preset,legs,steps_done,steps_total,active_seconds,pain_before,"
-                      "pain_after,safety,ended\r\n";
+                      "pain_after,safety,ended,programme\r\n";
     for (const SessionRecord& r : data.records) {
-        const std::array<std::string, 12> fields = {
+        const std::array<std::string, 13> fields = {
             r.id, r.started_at, r.routine_id, std::string(to_string(r.preset)), legs_text(r),
             std::to_string(r.steps_done), std::to_string(r.steps_total), std::to_string(r.active_seconds),
             pain_text(r.pain_before), pain_text(r.pain_after), std::string(to_string(r.safety)),
-            std::string(to_string(r.ended))};
+            std::string(to_string(r.ended)), r.programme};
         for (std::size_t i = 0; i < fields.size(); ++i) {
             if (i > 0) out += ',';
             out += csv_field(fields[i]);

@@ -54,6 +54,9 @@ struct SessionRecord {
     std::optional<int> pain_after;
     SafetyLevel safety = SafetyLevel::Ok;
     EndReason ended = EndReason::None;  // None: ran to the end
+    // The kept programme this session followed (a physio's, core/prescription.hpp): its id,
+    // prescription_id(), 1 to 64 bytes. Default: empty (a session of the person's own)
+    std::string programme;
 
     [[nodiscard]] int legs_done() const { return (left_done ? 1 : 0) + (right_done ? 1 : 0); }
     [[nodiscard]] bool ended_early() const { return ended != EndReason::None; }
@@ -91,6 +94,8 @@ SessionRecord record_from_session(const Session& session, std::int64_t now, std:
 std::string validate_record(const SessionRecord& record);
 // Strict "YYYY-MM-DDTHH:MM:SSZ" with a real calendar date.
 bool is_iso_utc_timestamp(std::string_view text);
+// "YYYY-MM" (a month label of the monthly summaries), years from 1900.
+bool is_year_month(std::string_view text);
 // Adds a record in order; beyond kMaxHistoryRecords the oldest are folded into `monthly`.
 // False (and nothing changed) when a record with that id is already there.
 bool insert_record(HistoryData& data, SessionRecord record);

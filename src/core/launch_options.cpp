@@ -45,29 +45,6 @@ std::string url_decode(std::string_view text) {
     return out;
 }
 
-// Characters a name has no business holding: controls, invisible and direction-changing marks
-// (which could make the name read differently from what it is), and markup brackets.
-bool forbidden_in_name(char32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
-           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD ||
-           cp == '<' || cp == '>';
-}
-
-// Why a clinic name is refused (nullptr: it is fine). Checks the UTF-8 (no malformed, overlong or
-// surrogate sequences), the length in code points and each character, in one pass.
-const char* clinic_name_problem(std::string_view text) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size(); ++count) {
-        const Utf8Step step = decode_utf8_at(text, i);
-        if (step.length == 0) return "not valid UTF-8";
-        if (forbidden_in_name(step.code_point)) return "control, invisible or markup characters";
-        i += step.length;
-    }
-    if (count == 0) return "empty";
-    if (count > kClinicNameMaxChars) return "longer than 60 characters";
-    return nullptr;
-}
-
 std::string trim(std::string_view text) {
     std::size_t begin = 0, end = text.size();
     while (begin < end && text[begin] == ' ') ++begin;
@@ -78,6 +55,41 @@ std::string trim(std::string_view text) {
 bool host_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.'; }
 
 }  // namespace
+
+bool hidden_or_control_character(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0xFFFD;
+}
+
+// Checks the UTF-8 (no malformed, overlong or surrogate sequences), the length in code points and
+// each character, in one pass. Markup brackets are refused too: a name has no business holding them.
+const char* clinic_name_problem(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++count) {
+        const Utf8Step step = decode_utf8_at(text, i);
+        if (step.length == 0) return "not valid UTF-8";
+        if (hidden_or_control_character(step.code_point) || step.code_point == '<' || step.code_point == '>')
+            return "control, invisible or markup characters";
+        i += step.length;
+    }
+    if (count == 0) return "empty";
+    if (count > kClinicNameMaxChars) return "longer than 60 characters";
+    return nullptr;
+}
+
+const char* phone_problem(std::string_view text) {
+    int digits = 0;
+    bool clean = !text.empty() && text.size() <= kPhoneMaxChars;
+    for (std::size_t i = 0; i < text.size() && clean; ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') ++digits;
+        else if (c == '+') clean = i == 0;  // an international prefix, only in front
+        else clean = c == ' ' && i > 0 && text[i - 1] != ' ';  // single spaces between groups only
+    }
+    return clean && digits >= 3 && digits <= 20
+               ? nullptr
+               : "3 to 20 digits, a leading + and single spaces expected";
+}
 
 std::optional<LaunchColour> parse_hex_colour(std::string_view text) {
     if ((text.size() != 4 && text.size() != 7) || text[0] != '#') return std::nullopt;
@@ -143,22 +155,6 @@ std::string LaunchOptions::phone_link() const {
 }
 
 namespace {
-
-// Why a phone number is refused (nullptr: fine): digits, one leading '+', single spaces between
-// groups, 3 to 20 digits, at most kPhoneMaxChars characters.
-const char* phone_problem(std::string_view text) {
-    int digits = 0;
-    bool clean = !text.empty() && text.size() <= kPhoneMaxChars;
-    for (std::size_t i = 0; i < text.size() && clean; ++i) {
-        const char c = text[i];
-        if (c >= '0' && c <= '9') ++digits;
-        else if (c == '+') clean = i == 0;  // an international prefix, only in front
-        else clean = c == ' ' && text[i - 1] != ' ';
-    }
-    return clean && digits >= 3 && digits <= 20
-               ? nullptr
-               : "3 to 20 digits, a leading + and single spaces expected";
-}
 
 // Why a content URL is refused (nullptr: fine): absolute http(s), printable ASCII without quotes or
 // brackets, a host, and no user:password@ in front of it (it only misleads).

@@ -59,6 +59,19 @@ LaunchOptions parse_launch_options(std::string_view query);
 // "#rgb" or "#rrggbb" (hex digits, either case) -> the colour; anything else -> nullopt.
 std::optional<LaunchColour> parse_hex_colour(std::string_view text);
 
+// The rules of clinic= and phone=, shared with every value that carries a clinic's name or number
+// (core/prescription). Each returns why `text` is refused, or nullptr when it is fine; neither trims.
+// Clinic name: valid UTF-8, 1 to 60 code points, no control, invisible or bidirectional-override
+// character, no '<' or '>'. Phone: digits, one leading '+', single spaces between groups, 3 to 20
+// digits, at most 24 characters.
+const char* clinic_name_problem(std::string_view text);
+const char* phone_problem(std::string_view text);
+
+// Characters no text shown to people may hold: C0/C1 controls (every one, '\n' too: callers that
+// allow line breaks check them first), zero-width and direction-changing marks (they can make a text
+// read differently from what it is), the byte-order mark and U+FFFD (a sign of broken text).
+bool hidden_or_control_character(char32_t cp);
+
 // "scheme://host[:port]" with scheme http/https, a host of letters, digits, '-' and '.' (or an
 // IPv6 literal in brackets), an optional port 1..65535, nothing after it -> lower-cased origin.
 std::optional<std::string> parse_bare_origin(std::string_view text);

@@ -183,3 +183,120 @@ TEST_CASE("calfcoach plan prints the timeline of each preset and rejects bad opt
     CHECK(WEXITSTATUS(std::system((tool + " plan --preset marathon >/dev/null 2>&1").c_str())) == 2);
     CHECK(WEXITSTATUS(std::system((tool + " plan --routine nope >/dev/null 2>&1").c_str())) == 2);
 }
+
+namespace {
+
+const std::string kExamplePrescription = std::string(CALFCOACH_SOURCE_DIR) + "/docs/examples/prescription.json";
+
+// The link `prescribe` prints for the example file (its first line).
+std::string example_link() {
+    const Run run = run_tool("prescribe '" + kExamplePrescription + "' --app https://calfcoach.example/");
+    REQUIRE(run.exit_code == 0);
+    return run.out.substr(0, run.out.find('\n'));
+}
+
+}  // namespace
+
+TEST_CASE("calfcoach prescribe prints the link and its length for the example file", "[cli][prescription]") {
+    const Run run = run_tool("prescribe '" + kExamplePrescription + "' --app https://calfcoach.example/");
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    const std::string link = run.out.substr(0, run.out.find('\n'));
+    CHECK(link.rfind("https://calfcoach.example/#rx=A", 0) == 0);
+    const std::size_t fragment = link.size() - link.find('#') - 1;
+    CHECK(fragment <= 300);
+    CHECK(run.out.find("link " + std::to_string(link.size()) + " characters, fragment (rx= and the code) " +
+                       std::to_string(fragment) + " characters\n") != std::string::npos);
+    // Without --app: the fragment alone, to put after the app's address.
+    const Run bare = run_tool("prescribe '" + kExamplePrescription + "'");
+    CHECK(bare.out.rfind("#rx=" + link.substr(link.find('#') + 4) + "\n", 0) == 0);
+}
+
+TEST_CASE("calfcoach prescribe lists every problem with exit 1, and bad usage with exit 2", "[cli][prescription]") {
+    ScratchDir dir("prescribe");
+    const std::string bad = (dir.path / "bad.json").string();
+    std::ofstream(bad) << R"({"start": "2026-12-01", "days": ["mon", "someday"], "note": ")" << std::string(201, 'n')
+                       << R"(", "colour": "red"})";
+    const Run run = run_tool("prescribe '" + bad + "'");
+    INFO(run.out << run.err);
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("error: days[1]: mon, tue, wed, thu, fri, sat or sun\n") != std::string::npos);
+    CHECK(run.out.find("error: note: at most 200 characters\n") != std::string::npos);
+    CHECK(run.out.find("error: colour: unknown key\n") != std::string::npos);
+    CHECK(run.out.find(": invalid, 3 problem(s)\n") != std::string::npos);
+
+    // Valid on its own but not for the routine it names: the app would refuse it, so the tool does.
+    const std::string short_steps = (dir.path / "steps.json").string();
+    std::ofstream(short_steps) << R"({"start": "2026-12-01", "times_per_week": 2, "step_seconds": [30, 60]})";
+    const Run mismatch = run_tool("prescribe '" + short_steps + "'");
+    CHECK(mismatch.exit_code == 1);
+    CHECK(mismatch.out.find("it has 5 steps, the programme names 2") != std::string::npos);
+
+    CHECK(run_tool("prescribe").exit_code == 2);
+    CHECK(run_tool("prescribe /no/such/file.json").exit_code == 2);
+    CHECK(run_tool("prescribe '" + kExamplePrescription + "' --bogus").exit_code == 2);
+    CHECK(run_tool("prescribe '" + kExamplePrescription + "' --app").exit_code == 2);
+}
+
+TEST_CASE("calfcoach prescription decodes a link or a code to its JSON form", "[cli][prescription]") {
+    const std::string link = example_link();
+    const std::string code = link.substr(link.find("#rx=") + 4);
+    const nlohmann::json expected = nlohmann::json::parse(read_text_file(kExamplePrescription));
+    for (const std::string& given : {link, code, "rx=" + code, "#lang=en&rx=" + code}) {
+        INFO(given);
+        const Run run = run_tool("prescription '" + given + "'");
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        CHECK(nlohmann::json::parse(run.out) == expected);
+    }
+}
+
+TEST_CASE("calfcoach prescription exits 1 with the error for a bad link", "[cli][prescription]") {
+    const std::string link = example_link();
+    std::string damaged = link;
+    damaged[damaged.size() - 8] = damaged[damaged.size() - 8] == 'A' ? 'B' : 'A';
+    const Run run = run_tool("prescription '" + damaged + "'");
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.empty());
+    CHECK(run.err == "calfcoach prescription: damaged or edited: the checksum does not match (checksum_mismatch)\n");
+    const Run cut = run_tool("prescription '" + link.substr(0, link.size() - 20) + "'");
+    CHECK(cut.exit_code == 1);
+    CHECK(cut.err.find("(truncated)") != std::string::npos);
+    CHECK(run_tool("prescription 'https://calfcoach.example/#other=1'").exit_code == 1);
+    CHECK(run_tool("prescription 'not a code'").exit_code == 1);
+    CHECK(run_tool("prescription").exit_code == 2);
+    CHECK(run_tool("prescription a b").exit_code == 2);
+}
+
+TEST_CASE("calfcoach plan --link prints the session the programme gives", "[cli][prescription]") {
+    const std::string link = example_link();
+    const Run run = run_tool("plan --link '" + link + "'");
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.find("left") != std::string::npos);
+    CHECK(run.out.find("right") == std::string::npos);     // the left leg only
+    CHECK(run.out.find("Deep pressure") == std::string::npos);  // left out by the programme
+    CHECK(run.out.find("  Warm-up circles  1:00\n") != std::string::npos);
+    CHECK(run.out.substr(run.out.rfind("total ")) == "total 3:20\n");
+    CHECK(run_tool("plan --link '" + link + "' --preset quick").exit_code == 2);
+    CHECK(run_tool("plan --link '" + link.substr(0, link.size() - 4) + "'").exit_code == 1);
+}
+
+TEST_CASE("calfcoach ics writes the programme's reminders", "[cli][prescription]") {
+    const std::string link = example_link();
+    const Run run = run_tool("ics '" + link + "' --time 07:45 --stamp 20261201T090000Z");
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
+    CHECK(run.out.find("DTSTART:20261202T074500\r\n") != std::string::npos);
+    CHECK(run.out.find("DTSTAMP:20261201T090000Z\r\n") != std::string::npos);
+    CHECK(run.out.find("DURATION:PT4M\r\n") != std::string::npos);
+    CHECK(run.out.find("RRULE:FREQ=WEEKLY;WKST=MO;BYDAY=MO,WE,FR;UNTIL=20270112T235959\r\n") != std::string::npos);
+    CHECK(run.out.find("URL:https://calfcoach.example/#rx=") != std::string::npos);
+    CHECK(run.out.size() >= 15);
+    CHECK(run.out.substr(run.out.size() - 15) == "END:VCALENDAR\r\n");
+    CHECK(run_tool("ics '" + link + "' --time 25:00").exit_code == 2);
+    CHECK(run_tool("ics '" + link + "' --stamp yesterday").exit_code == 2);
+    CHECK(run_tool("ics").exit_code == 2);
+    CHECK(run_tool("ics 'AAAA'").exit_code == 1);
+}

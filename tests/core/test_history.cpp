@@ -99,6 +99,32 @@ TEST_CASE("records: JSON round trip and validation", "[history]") {
     CHECK_FALSE(record_from_json(j));
 }
 
+TEST_CASE("records: the programme a session followed round-trips, is optional, and is checked", "[history]") {
+    SessionRecord r = make_record(4);
+    r.programme = "rx-0123456789abcdef";
+    const auto j = record_to_json(r);
+    CHECK(j.at("programme") == "rx-0123456789abcdef");
+    const auto back = record_from_json(j);
+    REQUIRE(back);
+    CHECK(*back == r);
+    // One's own session: no key at all, so records look as they did before programmes.
+    const auto own = record_to_json(make_record(5));
+    CHECK_FALSE(own.contains("programme"));
+    REQUIRE(record_from_json(own));
+    CHECK(record_from_json(own)->programme.empty());
+    auto bad = j;
+    bad["programme"] = 7;
+    CHECK_FALSE(record_from_json(bad));
+    bad["programme"] = "a\nb";
+    CHECK_FALSE(record_from_json(bad));
+    bad["programme"] = std::string(65, 'x');
+    CHECK_FALSE(record_from_json(bad));
+    HistoryData d;
+    REQUIRE(insert_record(d, r));
+    const std::string csv = export_csv(d);
+    CHECK(csv.substr(csv.size() - std::string(",rx-0123456789abcdef\r\n").size()) == ",rx-0123456789abcdef\r\n");
+}
+
 TEST_CASE("a generation round-trips, and any change to its payload breaks the checksum", "[history]") {
     const HistoryData d = data_with(5);
     const std::string text = encode_generation(d, 42);
@@ -334,8 +360,9 @@ TEST_CASE("CSV export: header, CRLF, RFC 4180 quoting", "[history]") {
     REQUIRE(insert_record(d, r));
     const std::string csv = export_csv(d);
     CHECK(csv ==
-          "id,started_at,routine,preset,legs,steps_done,steps_total,active_seconds,pain_before,pain_after,safety,ended\r\n"
-          "\"a,b\",2026-01-01T00:01:00Z,\"say \"\"hi\"\"\nthen\",standard,left,7,9,401,5,,ok,none\r\n");
+          "id,started_at,routine,preset,legs,steps_done,steps_total,active_seconds,pain_before,pain_after,safety,ended,"
+          "programme\r\n"
+          "\"a,b\",2026-01-01T00:01:00Z,\"say \"\"hi\"\"\nthen\",standard,left,7,9,401,5,,ok,none,\r\n");
 }
 
 TEST_CASE("CSV export: a text cell that a spreadsheet would run as a formula is kept as text", "[history]") {

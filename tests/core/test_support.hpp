@@ -12,6 +12,7 @@
 
 #include "core/content.hpp"
 #include "core/default_content.hpp"
+#include "core/prescription.hpp"
 
 namespace calfcoach::test {
 
@@ -34,6 +35,20 @@ inline std::string read_text_file(const std::string& path) {
 inline const ContentLoad& shipped_load() {
     static const ContentLoad load = load_content(shipped_files());
     return load;
+}
+
+// The prescription of docs/examples/prescription.json, as a value (a test checks the two agree).
+inline Prescription example_prescription() {
+    Prescription rx;
+    rx.legs = PrescribedLegs::LeftOnly;
+    rx.step_seconds = {30, 60, 60, 0, 45};
+    rx.days_mask = 0x15;  // Mon, Wed, Fri
+    rx.start = {2026, 12, 1};
+    rx.review = CalendarDate{2027, 1, 12};
+    rx.note = "Gentle on the Achilles for now: no deep pressure, stop if it twinges. See you in six weeks.";
+    rx.clinic = "Riverside Physio";
+    rx.phone = "+44 20 7946 0000";
+    return rx;
 }
 
 inline const TriageContent& shipped_triage() { return shipped_load().content.triage; }
