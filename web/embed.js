@@ -5,6 +5,8 @@
 // with its content and whose events arrive on the div as DOM CustomEvents:
 //   calfcoach:ready, calfcoach:safety-result {level}, calfcoach:session-complete {duration_s, legs,
 //   ended}, calfcoach:contact-clinic.
+// A programme link to the clinic's page (https://CLINIC/page#rx=..., docs/prescriptions.md) is handed to
+// the first iframe and removed from this page's address bar, so it is not left in the history.
 // Messages are taken only from that iframe's window at the app's origin. No inline styles (the
 // clinic's CSP may forbid them): sizes are set through the CSSOM, which CSP allows.
 (function () {
@@ -43,6 +45,24 @@
     return out;
   }
 
+  // The rx= part of this page's fragment, once: the first frame mounted gets it.
+  var programmeCode = null;
+  (function takeProgrammeCode() {
+    try {
+      var parts = String(window.location.hash || '').replace(/^#/, '').split('&');
+      var kept = [];
+      for (var i = 0; i < parts.length; i++) {
+        if (parts[i].indexOf('rx=') === 0) { if (programmeCode === null) programmeCode = parts[i].slice(3); }
+        else if (parts[i]) kept.push(parts[i]);
+      }
+      if (programmeCode === null) return;
+      var url = String(window.location.href).split('#')[0] + (kept.length ? '#' + kept.join('&') : '');
+      window.history.replaceState(window.history.state, '', url);
+    } catch (e) {
+      warn('the programme link could not be removed from the address bar');
+    }
+  })();
+
   function mount(div) {
     if (div.getAttribute('data-calfcoach-mounted') === '1') return;
     div.setAttribute('data-calfcoach-mounted', '1');
@@ -66,6 +86,11 @@
     // Where the app may post its events: this page's origin (not for file:// pages, origin "null").
     if (window.location.origin && window.location.origin !== 'null') query.set('host', window.location.origin);
     var appOrigin = src.origin;
+    // The app checks the code itself (a damaged one is explained there); at most its own cap here.
+    if (programmeCode !== null) {
+      src.hash = 'rx=' + encodeURIComponent(programmeCode.slice(0, 1500));
+      programmeCode = null;
+    }
 
     var frame = document.createElement('iframe');
     frame.src = src.href;

@@ -27,6 +27,7 @@
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
 #include "platform/a11y.hpp"
 #include "platform/embed.hpp"
+#include "platform/programme_link.hpp"
 #include "platform/web_bridge.hpp"
 #include "platform/web_media.hpp"
 #include "platform/web_services.hpp"
@@ -465,6 +466,7 @@ int main() {
     calfcoach::platform::install_test_hooks();  // ?test=1 only
     calfcoach::platform::a11y_install(shell.app, [] { wake(); });
     calfcoach::platform::embed_install(shell.app, [] { wake(); });  // before the first frame
+    calfcoach::platform::programme_link_install(shell.app, [] { wake(); });  // #rx=: offered once content is final
     // The lock screen's buttons: a frame applies them, but a hidden page gets no frames, so then the
     // app applies them at once (the tones ahead must stop when the person presses pause).
     calfcoach::platform::media_install(shell.app, [] {

@@ -77,6 +77,7 @@ public:
     void set_keep_awake(bool keep_awake) override;
     bool download(std::string_view file_name, std::string_view mime_type, std::string_view content) override;
     void open_link(std::string_view url) override;
+    std::string app_address() override;
     bool prefers_reduced_motion() override;
 
     ui::ServiceStatus status() override;

@@ -576,6 +576,16 @@ EM_JS(char*, cc_dev_js_wall_clock_iso, (), {
     return out;
 });
 
+// location.href without query and fragment (malloc'd; the caller frees it).
+EM_JS(char*, cc_dev_js_app_address, (), {
+    var text = "";
+    try { text = String(window.location.href).split('#')[0].split('?')[0]; } catch (e) {}
+    var size = lengthBytesUTF8(text) + 1;
+    var out = _malloc(size);
+    if (out) stringToUTF8(text, out, size);
+    return out;
+});
+
 EM_JS(int, cc_dev_js_utc_offset_minutes, (), {
     try { return (-new Date().getTimezoneOffset()) | 0; } catch (e) { return 0; }
 });
@@ -793,6 +803,8 @@ double WebServices::monotonic_now_ms() { return cc_svc_js_now(); }
 std::string WebServices::wall_clock_iso() { return take_js_string(cc_dev_js_wall_clock_iso()); }
 
 int WebServices::utc_offset_minutes() { return cc_dev_js_utc_offset_minutes(); }
+
+std::string WebServices::app_address() { return take_js_string(cc_dev_js_app_address()); }
 
 void WebServices::set_cue_preferences(const ui::CuePreferences& preferences) {
     cc_svc_js_set_preferences(preferences.sound ? 1 : 0, static_cast<double>(preferences.volume), preferences.voice ? 1 : 0,

@@ -46,6 +46,7 @@ std::string_view to_string(Screen screen) {
         case Screen::History: return "history";
         case Screen::Settings: return "settings";
         case Screen::ContentError: return "content_error";
+        case Screen::Programme: return "programme";
     }
     return "home";
 }
@@ -66,6 +67,7 @@ App::App(Services& services) : services_(services), history_(services.storage())
     apply_settings();
 
     history_report_ = history_.load();
+    load_programme();
     if (history_report_.read_only)
         notice_ = "This history was saved by a newer version of Calf Coach: update the app to add to it.";
 
@@ -140,16 +142,30 @@ FrameResult App::frame(const FrameContext& context) {
     library_animating_ = false;
     FrameResult result;
 
-    if (!resume_checked_ && !content_pending_ && routine_ != nullptr) {
+    // A programme link is offered first; an interrupted session after it.
+    if (offered_code_ && !content_pending_ && routine_ != nullptr) open_programme_offer();
+    if (!resume_checked_ && !content_pending_ && routine_ != nullptr && screen_ != Screen::Programme) {
         resume_checked_ = true;
-        // A session interrupted by a reload or a closed tab is offered for resume.
+        // A session interrupted by a reload or a closed tab is offered for resume; one that followed
+        // the kept programme is rebuilt on the programme's routine (its times).
         if (const auto stored = services_.storage().get(kSessionInProgressKey)) {
-            SessionRestore restored = Session::from_json(*stored, *routine_, now());
+            const auto programme_code = services_.storage().get(kSessionProgrammeKey);
+            const Routine* routine = routine_;
+            if (programme_code && programme_ && *programme_code == programme_->code) {
+                PrescribedSession prescribed = programme_session_for(SessionOptions{});
+                if (prescribed.ok()) {
+                    programme_routine_ = std::move(*prescribed.routine);
+                    routine = &*programme_routine_;
+                    programme_session_ = true;
+                }
+            }
+            SessionRestore restored = Session::from_json(*stored, *routine, now());
             if (restored.session && !restored.session->finished()) {
                 session_ = std::move(restored.session);
                 navigate(Screen::Resume, false);
             } else {
                 services_.storage().remove(kSessionInProgressKey);
+                services_.storage().remove(kSessionProgrammeKey);
             }
         }
     }
@@ -205,6 +221,7 @@ FrameResult App::frame(const FrameContext& context) {
         case Screen::History: draw_history(); break;
         case Screen::Settings: draw_settings(); break;
         case Screen::ContentError: draw_content_error(); break;
+        case Screen::Programme: draw_programme_offer(); break;
     }
     vertical_space(draw_, 24);
     ImGui::Dummy(ImVec2(0, context.safe_bottom * dpr_));
@@ -625,7 +642,17 @@ std::string App::state_json() const {
                    {"eased", s.pain_eased()},
                    {"steps_done", s.steps_done()},
                    {"steps_total", s.steps_total()},
-                   {"active_ms", s.active_ms(t)}};
+                   {"active_ms", s.active_ms(t)},
+                   {"preset", to_string(s.options().preset)},
+                   {"only_leg", s.options().only_leg ? nlohmann::json(to_string(*s.options().only_leg)) : nlohmann::json(nullptr)},
+                   {"gentle", s.options().gentle},
+                   {"programme", programme_session_}};
+        // Every planned phase: what it is and how long, so a test can check what a programme gave.
+        nlohmann::json phases = nlohmann::json::array();
+        for (const Phase& phase : s.phases())
+            phases.push_back({{"kind", to_string(phase.kind)}, {"step", phase.step_id}, {"duration_ms", phase.duration_ms},
+                              {"side", phase.side ? nlohmann::json(to_string(*phase.side)) : nlohmann::json(nullptr)}});
+        session["planned"] = std::move(phases);
         // The core's cue plan for the next 75 s, so a test can compare it with what was scheduled.
         nlohmann::json plan = nlohmann::json::array();
         for (const Cue& cue : s.cues(t, 75'000)) plan.push_back({{"id", cue.id}, {"at_ms", cue.at_ms}, {"kind", to_string(cue.kind)}});
@@ -646,6 +673,8 @@ std::string App::state_json() const {
         {"high_contrast", settings_.high_contrast},
         {"content_ok", content_.ok()},
         {"content_pending", content_pending_},
+        {"programme", programme_state()},
+        {"programme_offer", programme_offer_state()},
         {"clinic_content_errors", content_errors_.size()},
         {"embed", launch_.embed},
         {"accent", has_accent_ ? nlohmann::json({accent_palette_.primary.r, accent_palette_.primary.g, accent_palette_.primary.b})

@@ -12,9 +12,12 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/content.hpp"
 #include "core/history.hpp"
 #include "core/launch_options.hpp"
+#include "core/prescription.hpp"
 #include "core/session.hpp"
 #include "core/settings.hpp"
 #include "core/triage.hpp"
@@ -39,6 +42,7 @@ enum class Screen {
     History,
     Settings,
     ContentError,    // the content failed its checks: no session can start
+    Programme,       // a programme link was opened: what it holds, keep it or not (or why it is damaged)
 };
 std::string_view to_string(Screen screen);
 
@@ -94,6 +98,12 @@ public:
     std::vector<std::string> use_clinic_content(std::string_view bundle_text);
     // The file could not be fetched (network, CORS, HTTP status): the built-in content, with a notice.
     void clinic_content_failed(const std::string& why);
+
+    // The page's address fragment (location.hash), at start or when it changes: a "#rx=" programme
+    // code is offered on the programme screen by the next frame that has the final content (a damaged
+    // one is explained there). Returns whether it held one: the platform then removes it from the
+    // address bar, so the programme is not left in the browser's history.
+    bool receive_programme_link(std::string_view fragment);
 
     // The page is being hidden or closed: save what is in progress.
     void on_page_hide(double now_ms);
@@ -168,6 +178,28 @@ private:
     void add_clinic_glyphs(const std::set<char32_t>& used);
     void draw_call_clinic();         // "Call <clinic>" where the app advises seeing someone (embed)
     void draw_clinic_content_notice();
+    void draw_programme_offer();     // screen_programme.cpp
+    void draw_programme_card();      // on Home, when a programme is kept
+    void draw_programme_settings();  // in Settings: what it holds, remove it
+    void draw_programme_reminders(); // in Settings: the calendar file
+
+    //-- A physio's programme (screen_programme.cpp) ------------------------------------------------
+    struct KeptProgramme {
+        std::string code;            // as in the link, stored under kProgrammeKey
+        Prescription prescription;
+        std::string kept_on;         // the person's local date, "2026-12-01"
+    };
+    void load_programme();
+    void open_programme_offer();
+    void keep_offered_programme();
+    void close_programme_offer();
+    void remove_programme();
+    [[nodiscard]] std::optional<CalendarDate> today() const;
+    [[nodiscard]] std::vector<std::string> programme_lines(const Prescription& prescription) const;
+    // The kept programme applied to options from the safety check and the settings (it only narrows).
+    [[nodiscard]] PrescribedSession programme_session_for(const SessionOptions& options) const;
+    [[nodiscard]] nlohmann::json programme_state() const;
+    [[nodiscard]] nlohmann::json programme_offer_state() const;
 
     //-- Session plumbing (screen_player.cpp) ----------------------------------------------------
     void start_session();
@@ -242,6 +274,19 @@ private:
     std::string content_notice_;       // why the clinic's content is not used
     std::vector<std::string> content_errors_;
     std::set<char32_t> clinic_glyphs_;  // letters the clinic's name or content adds to the atlas (accented ones)
+
+    // A physio's programme: the one kept, a link's code waiting for the final content, the offer
+    // on the programme screen, and whether the next session follows the programme.
+    std::optional<KeptProgramme> programme_;
+    std::optional<std::string> offered_code_;
+    std::optional<PrescriptionDecode> offer_;
+    std::string offer_code_;
+    std::string offer_problem_;        // the offer decodes but this app cannot play it (apply's message)
+    bool programme_session_ = false;   // "Start my programme": the safety check, then its session
+    std::optional<Routine> programme_routine_;  // the routine copy a programme session plays
+    bool confirm_remove_programme_ = false;
+    int reminder_time_choice_ = 2;     // 18:00
+    int reminders_saved_ = 0;          // the last "Add to my calendar": 1 offered, -1 refused, 0 none
 
     // Techniques: the one opened (-1: none); the diagram animates while one is open.
     int expanded_technique_ = -1;

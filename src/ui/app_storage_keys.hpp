@@ -7,5 +7,8 @@ namespace calfcoach::ui {
 
 inline constexpr std::string_view kSessionInProgressKey = "session.current";  // Session::to_json
 inline constexpr std::string_view kLastSafetyKey = "safety.last";             // {"level","at"}
+inline constexpr std::string_view kProgrammeKey = "programme";               // {"v":1,"code","kept_on"}
+// Set while the session in progress follows the kept programme: its code (a reload plays it again).
+inline constexpr std::string_view kSessionProgrammeKey = "session.programme";
 
 }  // namespace calfcoach::ui

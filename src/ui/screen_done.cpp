@@ -123,6 +123,7 @@ void App::draw_resume() {
     }
     if (button(draw_, "resume.discard", "Discard it", ButtonStyle::Outline)) {
         services_.storage().remove(kSessionInProgressKey);
+        services_.storage().remove(kSessionProgrammeKey);
         session_.reset();
         go_home();
     }

@@ -26,7 +26,12 @@ void App::draw_home() {
         paragraph(draw_, line.c_str(), true);
     }
     vertical_space(draw_, 12);
-    if (button(draw_, "home.start", "Start a session", ButtonStyle::Primary)) start_safety_check();
+    draw_programme_card();  // a kept programme comes first, with its own start
+    if (button(draw_, "home.start", programme_ ? "A session of my own" : "Start a session",
+               programme_ ? ButtonStyle::Outline : ButtonStyle::Primary)) {
+        programme_session_ = false;
+        start_safety_check();
+    }
     vertical_space(draw_, 8);
     struct MenuEntry {
         const char* id;

@@ -58,7 +58,20 @@ void App::start_session() {
     options.preset = static_cast<Preset>(std::clamp(preset_choice_, 0, 2));
     options.first_leg = leg_choice_ == 0 ? Side::Left : Side::Right;
     options.gentle = safety_result_->level == SafetyLevel::Caution;
-    session_.emplace(*routine_, options);
+    // A programme session plays the programme's copy of the routine with the options it narrowed;
+    // "Before you start" shows why when it cannot start, so this is only a guard.
+    const Routine* routine = routine_;
+    const bool follows_programme = programme_session_ && programme_;
+    if (follows_programme) {
+        PrescribedSession prescribed = programme_session_for(options);
+        if (!prescribed.ok()) return;
+        programme_routine_ = std::move(*prescribed.routine);
+        options = prescribed.options;
+        routine = &*programme_routine_;
+    } else {
+        programme_session_ = false;
+    }
+    session_.emplace(*routine, options);
     session_->start(now());
     session_started_at_ = services_.wall_clock_iso();
     scheduled_version_ = UINT64_MAX;
@@ -69,8 +82,10 @@ void App::start_session() {
     record_id_.clear();
     pain_after_given_ = false;
     pain_after_saved_ = false;
-    // Remember the choices for next time.
-    if (settings_.default_preset != options.preset || settings_.first_leg != options.first_leg) {
+    if (follows_programme) services_.storage().set(kSessionProgrammeKey, programme_->code);
+    else services_.storage().remove(kSessionProgrammeKey);
+    // Remember the choices for next time (the person's own, not the programme's length).
+    if (!follows_programme && (settings_.default_preset != options.preset || settings_.first_leg != options.first_leg)) {
         settings_.default_preset = options.preset;
         settings_.first_leg = options.first_leg;
         save_settings();
@@ -231,6 +246,7 @@ void App::end_session_to_done() {
         services_.notify_host(event);
     }
     services_.storage().remove(kSessionInProgressKey);
+    services_.storage().remove(kSessionProgrammeKey);
     pain_panel_open_ = false;
     back_stack_ = {Screen::Home};
     navigate(Screen::Done, false);
@@ -239,10 +255,11 @@ void App::end_session_to_done() {
 void App::record_session() {
     if (!session_ || !record_id_.empty()) return;
     record_id_ = "s-" + session_started_at_ + "-" + std::to_string(++id_counter_);
-    const SessionRecord record =
+    SessionRecord record =
         record_from_session(*session_, now(), record_id_, session_started_at_,
                             pain_before_given_ ? std::optional<int>(pain_before_) : std::nullopt, std::nullopt,
                             safety_result_ ? safety_result_->level : SafetyLevel::Ok);
+    if (programme_session_ && programme_) record.programme = prescription_id(programme_->prescription);
     const HistorySaveResult saved = history_.add(record);
     done_message_ = saved.ok ? (services_.status().storage_persistent ? "Saved to your history on this device."
                                                                        : "Kept in your history until you close the page.")

@@ -1,5 +1,6 @@
 // screen_prepare.cpp — "Before you start": what to have ready, how long, which leg first, pain now.
 #include <array>
+#include <optional>
 #include <string>
 
 #include "imgui.h"
@@ -39,25 +40,54 @@ void App::draw_prepare() {
     }
     vertical_space(draw_, 8);
 
-    subheading(draw_, "How long");
-    std::array<std::string, 3> preset_labels;
-    std::array<const char*, 3> preset_texts{};
-    for (std::size_t i = 0; i < 3; ++i) {
+    // A programme sets the length and the legs; the safety check still decides how gently.
+    std::optional<PrescribedSession> prescribed;
+    bool choose_first_leg = true;
+    if (programme_session_ && programme_) {
         SessionOptions options;
-        options.preset = static_cast<Preset>(i);
+        options.first_leg = leg_choice_ == 0 ? Side::Left : Side::Right;
         options.gentle = gentle;
-        const std::int64_t minutes = (planned_total_ms(*routine_, options) + 30'000) / 60'000;
-        static constexpr std::array<const char*, 3> kNames = {"Quick", "Standard", "Thorough"};
-        preset_labels[i] = std::string(kNames[i]) + "\n" + std::to_string(minutes) + " min";
-        preset_texts[i] = preset_labels[i].c_str();
+        prescribed = programme_session_for(options);
+        subheading(draw_, "Your programme");
+        if (prescribed->ok()) {
+            const std::optional<Side> only = prescribed->options.only_leg;
+            const std::string length = "About " +
+                                       std::to_string((planned_total_ms(*prescribed->routine, prescribed->options) + 30'000) / 60'000) +
+                                       " min, as your clinic set it" +
+                                       (only ? (*only == Side::Left ? ", left leg only." : ", right leg only.") : ".");
+            paragraph(draw_, length.c_str());
+            choose_first_leg = !only;
+        } else {
+            const std::string why = "Your programme cannot start today: " + prescribed->message;
+            paragraph(draw_, why.c_str());
+            if (button(draw_, "prepare.own_session", "A session of my own instead", ButtonStyle::Outline))
+                programme_session_ = false;
+            choose_first_leg = false;
+        }
+        vertical_space(draw_, 8);
+    } else {
+        subheading(draw_, "How long");
+        std::array<std::string, 3> preset_labels;
+        std::array<const char*, 3> preset_texts{};
+        for (std::size_t i = 0; i < 3; ++i) {
+            SessionOptions options;
+            options.preset = static_cast<Preset>(i);
+            options.gentle = gentle;
+            const std::int64_t minutes = (planned_total_ms(*routine_, options) + 30'000) / 60'000;
+            static constexpr std::array<const char*, 3> kNames = {"Quick", "Standard", "Thorough"};
+            preset_labels[i] = std::string(kNames[i]) + "\n" + std::to_string(minutes) + " min";
+            preset_texts[i] = preset_labels[i].c_str();
+        }
+        choice(draw_, "prepare.preset", preset_texts, &preset_choice_);
+        vertical_space(draw_, 8);
     }
-    choice(draw_, "prepare.preset", preset_texts, &preset_choice_);
-    vertical_space(draw_, 8);
 
-    subheading(draw_, "Which leg first");
-    static constexpr std::array<const char*, 2> kLegs = {"Left first", "Right first"};
-    choice(draw_, "prepare.leg", kLegs, &leg_choice_);
-    vertical_space(draw_, 8);
+    if (choose_first_leg) {
+        subheading(draw_, "Which leg first");
+        static constexpr std::array<const char*, 2> kLegs = {"Left first", "Right first"};
+        choice(draw_, "prepare.leg", kLegs, &leg_choice_);
+        vertical_space(draw_, 8);
+    }
 
     subheading(draw_, "How sore is your calf now? (optional)");
     toggle_row(draw_, "prepare.pain_toggle", "Rate it from 0 (none) to 10 (worst)", &pain_before_given_);
@@ -70,7 +100,8 @@ void App::draw_prepare() {
     }
     vertical_space(draw_, 12);
     const bool too_painful = pain_before_given_ && pain_before_ >= 7;
-    if (!too_painful && button(draw_, "prepare.start", "Start the session", ButtonStyle::Primary)) start_session();
+    const bool cannot_start = prescribed && !prescribed->ok();
+    if (!too_painful && !cannot_start && button(draw_, "prepare.start", "Start the session", ButtonStyle::Primary)) start_session();
     if (too_painful && button(draw_, "prepare.learn", "When to get medical advice", ButtonStyle::Secondary))
         navigate(Screen::Learn);
 }

@@ -13,6 +13,7 @@ void App::draw_settings() {
     Settings before = settings_;
     const ServiceStatus status = services_.status();
 
+    draw_programme_settings();
     subheading(draw_, "Cues during a session");
     toggle_row(draw_, "settings.sound", "Sound", &settings_.sound);
     if (settings_.sound) {

@@ -111,6 +111,9 @@ public:
     virtual bool download(std::string_view file_name, std::string_view mime_type, std::string_view content) = 0;
     // Opens a link: tel: for the call buttons, https: for sources (new tab).
     virtual void open_link(std::string_view url) = 0;
+    // The address the app runs at, without its query or fragment ("https://calfcoach.example/", the
+    // one-file page's file: URL), for links back to it such as a calendar reminder's.
+    virtual std::string app_address() = 0;
     // The system's reduced-motion preference, the default for the setting.
     virtual bool prefers_reduced_motion() = 0;
 

@@ -12,7 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { DESKTOP, ENGINE, PHONE, distDir, launchBrowser, newPage, repoRoot, saveScreenshot, startServer } from './harness.mjs';
+import {
+  DESKTOP, ENGINE, PHONE, distDir, launchBrowser, newPage, prescriptionCode, repoRoot, saveScreenshot, startServer,
+} from './harness.mjs';
 
 let browser;
 let servers = [];
@@ -367,6 +369,22 @@ test('messages from a third origin are ignored; the host is heard; nothing is po
   // The browser refuses the post to a mismatched origin (its console error is the proof); nothing else.
   assert.deepEqual((await stranger.problems()).filter((p) => !/target origin provided .* does not match/.test(p)), []);
   await stranger.close();
+});
+
+test("a programme link to the clinic's page reaches the app in the frame and leaves both addresses", async () => {
+  const code = await prescriptionCode();
+  const url = `${await hostPage('programme.html')}#rx=${code}`;
+  const { page, frame } = await openHost(url, PHONE);
+  await settleFrame(frame);
+  await frame.waitForFunction(() => window.calfcoach.state().screen === 'programme', null, { timeout: 10000 });
+  const s = await frameState(frame);
+  assert.equal(s.programme_offer.ok, true);
+  assert.equal(s.programme_offer.clinic, 'Riverside Physio');
+  assert.doesNotMatch(await page.evaluate(() => window.location.href), /rx=/, "gone from the clinic page's address");
+  assert.doesNotMatch(await frame.evaluate(() => window.location.href), /rx=/, "and from the frame's");
+  assert.deepEqual(await page.problems(), []);
+  await saveScreenshot(page, 'embed-programme');
+  await page.close();
 });
 
 test('storage blocked in the frame: the app works from memory and says so', async () => {

@@ -198,3 +198,35 @@ export async function startQuickSession(page) {
   assert.equal((await state(page)).screen, 'player');
   assert.equal((await state(page)).session.playing, true);
 }
+
+// A physio's programme code (#rx=...) made the way a clinic makes it: the native tool's `prescribe`
+// (build/native/calfcoach, built by scripts/test's native suite first) over docs/examples/prescription.json
+// with `changes` applied.
+export async function prescriptionCode(changes = {}) {
+  const { readFile, writeFile, mkdtemp, rm } = await import('node:fs/promises');
+  const { execFile } = await import('node:child_process');
+  const os = await import('node:os');
+  const tool = path.join(repoRoot, 'build', 'native', 'calfcoach');
+  const example = JSON.parse(await readFile(path.join(repoRoot, 'docs', 'examples', 'prescription.json'), 'utf8'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'calfcoach-rx-'));
+  try {
+    const file = path.join(dir, 'prescription.json');
+    await writeFile(file, JSON.stringify({ ...example, ...changes }));
+    const out = await new Promise((resolve, reject) => execFile(tool, ['prescribe', file], (error, stdout, stderr) =>
+      (error ? reject(new Error(`${tool} prescribe failed (is the native build there?): ${stderr || error.message}`)) : resolve(stdout))));
+    const match = /#rx=([A-Za-z0-9_-]+)/.exec(out);
+    assert.ok(match, `no #rx= link in: ${out}`);
+    return match[1];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// The first file the page offered for download, once its content has been read (driver/instrument.js).
+export async function firstDownload(page) {
+  const [file] = await page.waitForFunction(() => {
+    const files = window.__ccHarness.downloads;
+    return files.length && files[0].text !== null && files;
+  }, null, { timeout: 5000 });
+  return file;
+}

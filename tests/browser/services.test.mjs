@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { DESKTOP, newPage, openApp, useServerAndBrowser } from './harness.mjs';
+import { DESKTOP, firstDownload, newPage, openApp, useServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
@@ -274,10 +274,7 @@ test('download offers a file with the exact content; bad link schemes are refuse
   const content = 'id,started_at\r\n"a,1",2026-11-21T08:30:00Z\r\nmollet é ✓\r\n';
   const offered = await page.evaluate((c) => window.calfcoach.test.download('calf-coach-history.csv', 'text/csv', c), content);
   assert.equal(offered, true);
-  const [download] = await page.waitForFunction(() => {
-    const files = window.__ccHarness.downloads;
-    return files.length && files[0].text !== null && files;
-  }, null, { timeout: 5000 });
+  const download = await firstDownload(page);
   assert.equal(download.name, 'calf-coach-history.csv');
   assert.match(download.type, /^text\/csv/);
   assert.equal(download.text, content);

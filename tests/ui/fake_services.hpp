@@ -81,6 +81,7 @@ public:
         return true;
     }
     void open_link(std::string_view url) override { links.emplace_back(url); }
+    std::string app_address() override { return "https://calfcoach.example/"; }
     bool prefers_reduced_motion() override { return reduced_motion; }
 
     ServiceStatus status() override {

@@ -1,0 +1,335 @@
+// screen_programme.cpp — a physio's programme (core/prescription.hpp, docs/prescriptions.md): the link
+// that brings it, the screen that offers it, keeping it on the device, Home's card, the session it
+// gives, and Settings' line to remove it.
+//
+// [SECTION] Words: dates, lengths, the programme's summary
+// [SECTION] Storage and the link
+// [SECTION] The offer screen
+// [SECTION] Home's card and Settings' section
+// [SECTION] Reminders: the calendar file
+// [SECTION] The session a programme gives
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "core/calendar_ics.hpp"
+#include "core/json_safe.hpp"
+#include "ui/app.hpp"
+#include "ui/app_storage_keys.hpp"
+
+namespace calfcoach::ui {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Words
+//-----------------------------------------------------------------------------
+// "Wed 9 Dec 2026": unambiguous in every English-speaking country (no 9/12 against 12/9).
+std::string date_words(const CalendarDate& date) {
+    static constexpr std::array<const char*, 7> kDays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!is_real_date(date)) return to_string(date);
+    return std::string(kDays[static_cast<std::size_t>(weekday(date))]) + " " + std::to_string(date.day) + " " +
+           kMonths[static_cast<std::size_t>(date.month - 1)] + " " + std::to_string(date.year);
+}
+
+std::string minutes_words(std::int64_t ms) {
+    const std::int64_t minutes = std::max<std::int64_t>(1, (ms + 30'000) / 60'000);
+    return std::to_string(minutes) + " min";
+}
+
+std::string clock_words(int seconds) {
+    return std::to_string(seconds / 60) + ":" + (seconds % 60 < 10 ? "0" : "") + std::to_string(seconds % 60);
+}
+
+const char* legs_words(PrescribedLegs legs) {
+    switch (legs) {
+        case PrescribedLegs::LeftOnly: return "Left leg only";
+        case PrescribedLegs::RightOnly: return "Right leg only";
+        case PrescribedLegs::Both: break;
+    }
+    return "Both legs";
+}
+
+const char* preset_words(Preset preset) {
+    switch (preset) {
+        case Preset::Quick: return "Quick";
+        case Preset::Thorough: return "Thorough";
+        case Preset::Standard: break;
+    }
+    return "Standard";
+}
+
+std::int64_t planned_ms(const PrescribedSession& prescribed) {
+    std::int64_t total = 0;
+    if (prescribed.routine)
+        for (const Phase& phase : plan_phases(*prescribed.routine, prescribed.options)) total += phase.duration_ms;
+    return total;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Storage and the link
+//-----------------------------------------------------------------------------
+void App::load_programme() {
+    const auto stored = services_.storage().get(kProgrammeKey);
+    if (!stored) return;
+    const JsonParseResult parsed = parse_json_limited(*stored, JsonLimits{4096, 4});
+    std::string code, kept_on;
+    if (parsed.ok && parsed.value.is_object()) {
+        code = parsed.value.value("code", "");
+        kept_on = parsed.value.value("kept_on", "");
+    }
+    PrescriptionDecode decoded = decode_prescription(code);
+    if (!decoded.ok()) {
+        // Never deleted: the stored copy stays for a later version that may read it; the person is told.
+        notice_ = "The programme kept on this device could not be read: ask your clinic for its link again.";
+        return;
+    }
+    programme_ = KeptProgramme{code, std::move(*decoded.prescription), kept_on};
+}
+
+bool App::receive_programme_link(std::string_view fragment) {
+    std::optional<std::string> code = prescription_code_from_fragment(fragment);
+    if (!code) return false;
+    offered_code_ = std::move(*code);
+    return true;
+}
+
+// Runs once the content is final (a clinic's routine may be the one prescribed).
+void App::open_programme_offer() {
+    const std::string code = std::move(*offered_code_);
+    offered_code_.reset();
+    offer_ = decode_prescription(code);
+    offer_code_ = code;
+    offer_problem_.clear();
+    confirm_remove_programme_ = false;
+    if (offer_->ok()) {
+        if (programme_ && programme_->code == code) {
+            offer_.reset();
+            notice_ = "This programme is already kept on this device.";
+            return;
+        }
+        const PrescribedSession prescribed = apply_prescription(*offer_->prescription, content_.content, SessionOptions{});
+        if (!prescribed.ok()) offer_problem_ = prescribed.message;
+    }
+    back_stack_ = {Screen::Home};
+    navigate(Screen::Programme, false);
+}
+
+void App::keep_offered_programme() {
+    KeptProgramme kept{offer_code_, *offer_->prescription, local_date(services_.wall_clock_iso(), services_.utc_offset_minutes())};
+    const nlohmann::json stored = {{"v", 1}, {"code", kept.code}, {"kept_on", kept.kept_on}};
+    if (!services_.storage().set(kProgrammeKey, dump_json(stored)))
+        notice_ = "The programme could not be stored on this device: it lasts until you close the page.";
+    programme_ = std::move(kept);
+    close_programme_offer();
+}
+
+void App::close_programme_offer() {
+    offer_.reset();
+    offer_code_.clear();
+    offer_problem_.clear();
+    go_home();
+}
+
+void App::remove_programme() {
+    services_.storage().remove(kProgrammeKey);
+    programme_.reset();
+    programme_session_ = false;
+    confirm_remove_programme_ = false;
+}
+
+std::optional<CalendarDate> App::today() const {
+    return parse_calendar_date(local_date(services_.wall_clock_iso(), services_.utc_offset_minutes()));
+}
+
+// What a programme holds, one line each: the offer shows all of it, Settings too.
+std::vector<std::string> App::programme_lines(const Prescription& rx) const {
+    std::vector<std::string> lines;
+    const Routine* routine = content_.content.find_routine(rx.routine_id);
+    const PrescribedSession prescribed = apply_prescription(rx, content_.content, SessionOptions{});
+    std::string length = rx.step_seconds.empty() ? std::string(preset_words(rx.preset)) + " length"
+                                                 : std::string("Times set by your clinic");
+    if (prescribed.ok()) length += ", about " + minutes_words(planned_ms(prescribed));
+    lines.push_back(std::string(legs_words(rx.legs)) + " \xC2\xB7 " + length);
+    if (routine && !rx.step_seconds.empty()) {
+        for (std::size_t i = 0; i < routine->steps.size() && i < rx.step_seconds.size(); ++i) {
+            const Step& step = routine->steps[i];
+            lines.push_back(step.title + ": " +
+                            (rx.step_seconds[i] == 0 ? std::string("left out") : clock_words(rx.step_seconds[i]) + (step.per_leg ? " per leg" : "")));
+        }
+    }
+    lines.push_back("Days: " + planned_days_text(rx));
+    std::string dates = "From " + date_words(rx.start);
+    if (rx.review) dates += "; review with your clinic on " + date_words(*rx.review);
+    lines.push_back(dates);
+    return lines;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The offer screen
+//-----------------------------------------------------------------------------
+void App::draw_programme_offer() {
+    if (!offer_) return go_home();
+    if (!offer_->ok() || !offer_problem_.empty()) {
+        draw_top_bar("Programme link", false);
+        heading(draw_, offer_->ok() ? "This programme cannot be used here" : "This programme link is damaged");
+        paragraph(draw_, offer_->ok() ? "It was made for a routine this app does not have: ask your clinic for a new link."
+                                      : "Ask your clinic for a new one. Calf Coach works as before, and nothing kept on "
+                                        "this device has changed.");
+        const std::string why = "What is wrong: " + (offer_->ok() ? offer_problem_ : offer_->message);
+        paragraph(draw_, why.c_str(), true);
+        vertical_space(draw_, 12);
+        if (button(draw_, "programme.continue", "Continue", ButtonStyle::Primary)) close_programme_offer();
+        return;
+    }
+    const Prescription& rx = *offer_->prescription;
+    draw_top_bar("Programme link", false);
+    const std::string title = rx.clinic.empty() ? std::string("Your programme") : "Your programme from " + rx.clinic;
+    heading(draw_, title.c_str());
+    for (const std::string& line : programme_lines(rx)) bullet(draw_, line.c_str());
+    if (!rx.note.empty()) {
+        vertical_space(draw_, 4);
+        subheading(draw_, "A note from your clinic");
+        paragraph(draw_, rx.note.c_str());
+    }
+    vertical_space(draw_, 4);
+    paragraph(draw_, "You still answer the safety check before every session. It can make a session gentler or "
+                     "advise against it, whatever the programme says.", true);
+    paragraph(draw_, "If you keep it, it is stored on this device only. The link is no longer in the address bar.", true);
+    if (programme_) {
+        const std::string replaces = "This replaces the programme you kept on " +
+                                     (programme_->kept_on.empty() ? std::string("an earlier day") : programme_->kept_on) +
+                                     (programme_->prescription.clinic.empty() ? std::string() : " from " + programme_->prescription.clinic) + ".";
+        paragraph(draw_, replaces.c_str());
+    }
+    vertical_space(draw_, 12);
+    if (button(draw_, "programme.keep", programme_ ? "Replace my programme" : "Keep this programme", ButtonStyle::Primary))
+        return keep_offered_programme();
+    if (button(draw_, "programme.not_now", programme_ ? "Keep my current one" : "Not now", ButtonStyle::Outline))
+        close_programme_offer();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Home's card and Settings' section
+//-----------------------------------------------------------------------------
+void App::draw_programme_card() {
+    if (!programme_) return;
+    const Prescription& rx = programme_->prescription;
+    subheading(draw_, rx.clinic.empty() ? "Your programme" : ("Your programme from " + rx.clinic).c_str());
+    const std::string what = std::string(legs_words(rx.legs)) + " \xC2\xB7 " + planned_days_text(rx);
+    paragraph(draw_, what.c_str());
+    if (const auto day = today()) {
+        std::string when;
+        const auto next = next_planned_day(rx, *day);
+        if (next && *next == *day) when = "Planned for today.";
+        else if (next) when = "Next planned day: " + date_words(*next) + ".";
+        if (const auto review = days_until_review(rx, *day)) {
+            if (*review > 1) when += (when.empty() ? "" : " ") + std::string("Review in ") + std::to_string(*review) + " days.";
+            else if (*review == 1) when += (when.empty() ? "" : " ") + std::string("Review tomorrow.");
+            else if (*review == 0) when += (when.empty() ? "" : " ") + std::string("Review day: today.");
+            else when = "The review date has passed: please contact your clinic about what comes next.";
+        }
+        if (!when.empty()) paragraph(draw_, when.c_str(), true);
+    }
+    const std::string id = prescription_id(rx);
+    const auto done = std::count_if(history_.data().records.begin(), history_.data().records.end(),
+                                    [&id](const SessionRecord& record) { return record.programme == id; });
+    if (done > 0) {
+        const std::string count = std::to_string(done) + (done == 1 ? " session" : " sessions") + " of this programme so far.";
+        paragraph(draw_, count.c_str(), true);
+    }
+    if (button(draw_, "home.programme", "Start my programme", ButtonStyle::Primary)) {
+        programme_session_ = true;
+        start_safety_check();
+    }
+    vertical_space(draw_, 8);
+}
+
+void App::draw_programme_settings() {
+    if (!programme_) return;
+    const Prescription& rx = programme_->prescription;
+    subheading(draw_, rx.clinic.empty() ? "Your programme" : ("Your programme from " + rx.clinic).c_str());
+    for (const std::string& line : programme_lines(rx)) paragraph(draw_, line.c_str(), true);
+    draw_programme_reminders();
+    if (!confirm_remove_programme_) {
+        if (button(draw_, "settings.programme.remove", "Remove this programme", ButtonStyle::Outline))
+            confirm_remove_programme_ = true;
+    } else {
+        paragraph(draw_, "Remove it from this device? Your history stays. The clinic's link brings it back.");
+        if (button(draw_, "settings.programme.remove_confirm", "Yes, remove it", ButtonStyle::Primary)) remove_programme();
+        if (button(draw_, "settings.programme.remove_cancel", "Cancel", ButtonStyle::Outline)) confirm_remove_programme_ = false;
+    }
+    vertical_space(draw_, 8);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reminders
+//-----------------------------------------------------------------------------
+// "Add to my calendar": an .ics file with one weekly event on the programme's days at the time the
+// person picks, an alarm before it, and the link back to the app (iOS Safari then offers "Add to
+// Calendar"; elsewhere the file opens in the calendar app).
+void App::draw_programme_reminders() {
+    static constexpr std::array<const char*, 4> kTimes = {"7:00", "12:00", "18:00", "20:30"};
+    static constexpr std::array<std::array<int, 2>, 4> kHoursMinutes = {{{7, 0}, {12, 0}, {18, 0}, {20, 30}}};
+    paragraph(draw_, "Reminders in your calendar, at:");
+    choice(draw_, "settings.programme.time", kTimes, &reminder_time_choice_);
+    if (button(draw_, "settings.programme.calendar", "Add to my calendar", ButtonStyle::Outline)) {
+        const Prescription& rx = programme_->prescription;
+        IcsOptions options;
+        const auto& time = kHoursMinutes[static_cast<std::size_t>(std::clamp(reminder_time_choice_, 0, 3))];
+        options.hour = time[0];
+        options.minute = time[1];
+        options.app_link = services_.app_address() + "#rx=" + programme_->code;
+        // "2026-11-21T08:30:00Z" -> "20261121T083000Z"
+        std::string stamp;
+        for (const char c : services_.wall_clock_iso())
+            if (c != '-' && c != ':') stamp += c;
+        options.stamp_utc = stamp;
+        options.session_ms = planned_ms(programme_session_for(SessionOptions{}));
+        if (const Routine* routine = content_.content.find_routine(rx.routine_id)) options.routine_title = routine->title;
+        reminders_saved_ = services_.download("calf-coach-reminders.ics", "text/calendar", prescription_ics(rx, options)) ? 1 : -1;
+    }
+    if (reminders_saved_ != 0)
+        paragraph(draw_, reminders_saved_ > 0 ? "Open the file to add the reminders to your calendar."
+                                              : "This browser refused the download: reminders could not be saved.",
+                  true);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The session a programme gives
+//-----------------------------------------------------------------------------
+PrescribedSession App::programme_session_for(const SessionOptions& options) const {
+    if (!programme_) return PrescribedSession{};
+    return apply_prescription(programme_->prescription, content_.content, options);
+}
+
+nlohmann::json App::programme_state() const {
+    nlohmann::json state = nullptr;
+    if (programme_) {
+        const Prescription& rx = programme_->prescription;
+        state = {{"code", programme_->code},
+                 {"id", prescription_id(rx)},
+                 {"clinic", rx.clinic},
+                 {"legs", std::string(to_string(rx.legs))},
+                 {"preset", std::string(to_string(rx.preset))},
+                 {"step_seconds", rx.step_seconds},
+                 {"days", planned_days_text(rx)},
+                 {"kept_on", programme_->kept_on},
+                 {"for_next_session", programme_session_}};
+    }
+    return state;
+}
+
+nlohmann::json App::programme_offer_state() const {
+    if (!offer_) return nullptr;
+    return {{"ok", offer_->ok() && offer_problem_.empty()},
+            {"error", offer_->ok() ? std::string(offer_problem_.empty() ? "none" : "unusable") : std::string(to_string(offer_->error))},
+            {"message", offer_->ok() ? offer_problem_ : offer_->message},
+            {"clinic", offer_->ok() ? offer_->prescription->clinic : std::string()},
+            {"replaces", offer_->ok() && programme_.has_value()}};
+}
+
+}  // namespace calfcoach::ui
