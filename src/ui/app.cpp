@@ -142,8 +142,12 @@ FrameResult App::frame(const FrameContext& context) {
     library_animating_ = false;
     FrameResult result;
 
-    // A programme link is offered first; an interrupted session after it.
-    if (offered_code_ && !content_pending_ && routine_ != nullptr) open_programme_offer();
+    // A programme link is offered first; an interrupted session after it. A link that arrives during
+    // the safety check or a session (hashchange) waits until the person is back on another screen:
+    // nothing they are doing is cut, and never the after-session check on Done.
+    const bool busy = screen_ == Screen::SafetyConfirm || screen_ == Screen::SafetyQuestion || screen_ == Screen::Prepare ||
+                      screen_ == Screen::Player || screen_ == Screen::Resume || screen_ == Screen::Done;
+    if (offered_code_ && !content_pending_ && routine_ != nullptr && !busy) open_programme_offer();
     if (!resume_checked_ && !content_pending_ && routine_ != nullptr && screen_ != Screen::Programme) {
         resume_checked_ = true;
         // A session interrupted by a reload or a closed tab is offered for resume; one that followed

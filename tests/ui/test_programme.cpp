@@ -259,3 +259,23 @@ TEST_CASE("programme: Add to my calendar downloads reminders on its days at the 
     CHECK(unfolded.find("URL:https://calfcoach.example/#rx=" + encode_prescription(rx) + "\r\n") != std::string::npos);
     CHECK(has_text(ui->state(), "Open the file to add the reminders"));
 }
+
+TEST_CASE("programme: a link that arrives during a session waits until the person leaves Done", "[ui][programme]") {
+    UiDriver ui;
+    REQUIRE(ui.tap("home.start"));
+    answer_safety(ui);
+    REQUIRE(ui.tap("safety.continue"));
+    REQUIRE(ui.tap("prepare.preset.0"));
+    REQUIRE(ui.tap("prepare.start"));
+    REQUIRE(ui.state()["screen"] == "player");
+    CHECK(ui.app().receive_programme_link(link_fragment(left_leg_programme())));  // a hashchange
+    ui.advance(2000);
+    CHECK(ui.state()["screen"] == "player");
+    for (int i = 0; i < 600 && ui.state()["screen"] == "player"; ++i) ui.advance(1000);
+    // The session ran to its end; Done (with its after-session check) stays until the person leaves it.
+    CHECK(ui.state()["history_count"] == 1);
+    ui.advance(2000);
+    CHECK(ui.state()["screen"] == "done");
+    REQUIRE(ui.tap("nav.home"));
+    CHECK(ui.state()["screen"] == "programme");
+}
