@@ -159,7 +159,6 @@ struct DecodedGeneration {
     std::string error;      // why not Ok, one line
 };
 
-std::uint64_t fnv1a64(std::string_view bytes);
 std::string encode_generation(const HistoryData& data, std::uint64_t seq);
 DecodedGeneration decode_generation(std::string_view text);  // never throws, any input
 

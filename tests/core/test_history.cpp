@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "core/history.hpp"
+#include "core/fnv1a.hpp"
 
 using namespace calfcoach;
 
