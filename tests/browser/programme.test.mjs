@@ -79,9 +79,10 @@ test('a programme link: offered, the fragment removed, kept across a reload, and
 test('a damaged programme link says so plainly, and the app and what was kept carry on', async () => {
   const code = await prescriptionCode();
   const damaged = code.slice(0, 40) + (code[40] === 'A' ? 'B' : 'A') + code.slice(41);
-  const page = await newPage(browser, PHONE);
-  try {
-    for (const bad of [damaged, code.slice(0, 30)]) {
+  for (const bad of [damaged, code.slice(0, 30)]) {
+    // A fresh page each time: the same address with another fragment would not load the page again.
+    const page = await newPage(browser, PHONE);
+    try {
       await openApp(page, new URL(`?test=1#rx=${bad}`, server.url).href);
       let s = await state(page);
       assert.equal(s.screen, 'programme');
@@ -96,7 +97,27 @@ test('a damaged programme link says so plainly, and the app and what was kept ca
       assert.equal(s.programme, null);
       await tap(page, 'home.start');
       assert.equal((await state(page)).screen, 'safety');
+      assert.deepEqual(await page.problems(), []);
+    } finally {
+      await page.close();
     }
+  }
+});
+
+test('a link opened while the app is open (hashchange) waits out the safety check, then is offered on Home', async () => {
+  const code = await prescriptionCode();
+  const page = await newPage(browser, PHONE);
+  try {
+    await openApp(page, new URL('?test=1', server.url).href);
+    await tap(page, 'home.start');
+    assert.equal((await state(page)).screen, 'safety');
+    await page.evaluate((c) => { window.location.hash = `rx=${c}`; }, code);
+    await settle(page);
+    assert.equal((await state(page)).screen, 'safety', 'the safety check is not cut short');
+    assert.doesNotMatch(await href(page), /rx=/);
+    await tap(page, 'nav.back');
+    await page.waitForFunction(() => window.calfcoach.state().screen === 'programme', null, { timeout: 5000 });
+    assert.equal((await state(page)).programme_offer.ok, true);
     assert.deepEqual(await page.problems(), []);
   } finally {
     await page.close();
