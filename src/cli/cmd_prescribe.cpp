@@ -25,12 +25,6 @@ namespace {
 
 constexpr std::size_t kMaxPrescriptionFileBytes = 64 * 1024;  // the cap prescription_from_json applies
 
-std::int64_t planned_ms(const PrescribedSession& session) {
-    std::int64_t total = 0;
-    for (const Phase& phase : plan_phases(*session.routine, session.options)) total += phase.duration_ms;
-    return total;
-}
-
 // "HH:MM" or "H:MM", 00:00 to 23:59.
 bool parse_time(std::string_view text, int& hour, int& minute) {
     const std::size_t colon = text.find(':');
@@ -186,7 +180,7 @@ int run_ics(Args args, Streams io) {
     }
     const PrescribedSession session = apply_prescription(rx, content, SessionOptions{});
     if (session.ok()) {
-        options.session_ms = planned_ms(session);
+        options.session_ms = planned_duration_ms(*session.routine, session.options);
         options.routine_title = session.routine->title;
     } else {
         io.err << "calfcoach ics: warning: " << session.message << "; the events last 15 minutes\n";

@@ -149,6 +149,12 @@ std::vector<Phase> plan_phases(const Routine& routine, const SessionOptions& opt
     return phases;
 }
 
+std::int64_t planned_duration_ms(const Routine& routine, const SessionOptions& options) {
+    std::int64_t total = 0;
+    for (const Phase& phase : plan_phases(routine, options)) total += phase.duration_ms;
+    return total;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Clock and catching up
 //-----------------------------------------------------------------------------

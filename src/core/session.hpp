@@ -84,6 +84,9 @@ struct Phase {
 // The phases a routine gives under these options, ending with one Done phase.
 // `eased`: a pain "ease" happened, so deep steps are left out (as under options.gentle).
 std::vector<Phase> plan_phases(const Routine& routine, const SessionOptions& options, bool eased = false);
+// The planned session's length: every phase of plan_phases, in ms (what "Before you start" and a
+// programme's reminders quote).
+std::int64_t planned_duration_ms(const Routine& routine, const SessionOptions& options);
 
 enum class CueKind : std::uint8_t { StepStart, Halfway, Countdown, SwitchLegs, Done };
 std::string_view to_string(CueKind kind);  // "step_start", "halfway", "countdown", "switch_legs", "done"

@@ -7,15 +7,6 @@
 #include "ui/app.hpp"
 
 namespace calfcoach::ui {
-namespace {
-
-std::int64_t planned_total_ms(const Routine& routine, const SessionOptions& options) {
-    std::int64_t total = 0;
-    for (const Phase& phase : plan_phases(routine, options)) total += phase.duration_ms;
-    return total;
-}
-
-}  // namespace
 
 void App::draw_prepare() {
     if (draw_top_bar("Before you start")) go_back();
@@ -52,7 +43,7 @@ void App::draw_prepare() {
         if (prescribed->ok()) {
             const std::optional<Side> only = prescribed->options.only_leg;
             const std::string length = "About " +
-                                       std::to_string((planned_total_ms(*prescribed->routine, prescribed->options) + 30'000) / 60'000) +
+                                       std::to_string((planned_duration_ms(*prescribed->routine, prescribed->options) + 30'000) / 60'000) +
                                        " min, as your clinic set it" +
                                        (only ? (*only == Side::Left ? ", left leg only." : ", right leg only.") : ".");
             paragraph(draw_, length.c_str());
@@ -73,7 +64,7 @@ void App::draw_prepare() {
             SessionOptions options;
             options.preset = static_cast<Preset>(i);
             options.gentle = gentle;
-            const std::int64_t minutes = (planned_total_ms(*routine_, options) + 30'000) / 60'000;
+            const std::int64_t minutes = (planned_duration_ms(*routine_, options) + 30'000) / 60'000;
             static constexpr std::array<const char*, 3> kNames = {"Quick", "Standard", "Thorough"};
             preset_labels[i] = std::string(kNames[i]) + "\n" + std::to_string(minutes) + " min";
             preset_texts[i] = preset_labels[i].c_str();

@@ -61,10 +61,7 @@ const char* preset_words(Preset preset) {
 }
 
 std::int64_t planned_ms(const PrescribedSession& prescribed) {
-    std::int64_t total = 0;
-    if (prescribed.routine)
-        for (const Phase& phase : plan_phases(*prescribed.routine, prescribed.options)) total += phase.duration_ms;
-    return total;
+    return prescribed.routine ? planned_duration_ms(*prescribed.routine, prescribed.options) : 0;
 }
 
 }  // namespace
