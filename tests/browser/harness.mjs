@@ -131,6 +131,14 @@ export async function findItem(page, id) {
   return item;
 }
 
+// The app draws a press, a release and what they caused over the frames that follow the input event
+// (at least kFramesAfterInput = 3). A slow or loaded engine can deliver a click later than settle()'s
+// quiet window, and state() between the frame that changed screen and the next one lists the old
+// screen's items: wait until that many frames have been drawn since the input.
+async function inputDrawn(page, frameBefore) {
+  await page.waitForFunction((f) => window.calfcoach.state().frame >= f + 3, frameBefore, { timeout: 10000 });
+}
+
 // A touch drag from (x, y0) to (x, y1), as a finger scrolls a page.
 export async function touchDrag(page, x, y0, y1, steps = 8) {
   await page.touchDrag(x, y0, y1, steps);
@@ -160,8 +168,10 @@ export async function tap(page, id) {
   const item = await scrollIntoView(page, id);
   const x = item.x + item.w / 2;
   const y = item.y + item.h / 2;
+  const { frame } = await state(page);
   if (page.touch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
+  await inputDrawn(page, frame);
   await settle(page);
 }
 
