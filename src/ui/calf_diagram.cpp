@@ -1,20 +1,21 @@
 // calf_diagram.cpp — the calf drawing.
 //
 // [SECTION] Leg space: coordinates, the layout in the rect, colours
-// [SECTION] Geometry helpers: convex hull, smoothing, ribbons
-// [SECTION] Anatomy: silhouette, soleus, Achilles tendon, gastrocnemius, details
-// [SECTION] Zones: where each pattern works
+// [SECTION] Drawing helpers: fills, strips, ribbons, arrows
 // [SECTION] Patterns: animated and static stroke guides
 // [SECTION] Labels
 // [SECTION] Body cache: the still drawing replayed, not recomputed
 // [SECTION] Entry points
 //
-// Everything is designed in "leg space": x from -1 (lateral, the outer side) to +1 (medial, the inner side),
-// y from 0 (just above the back of the knee) to 1 (under the heel). One mapping turns it into device
+// The leg's shapes live in core/calf_shape (shared with the printed handout's line drawing), in
+// "leg space": x from -1 (lateral, the outer side) to +1 (medial, the inner side), y from 0 (just
+// above the back of the knee) to 1 (under the heel). One mapping turns it into device
 // pixels, mirrored for the right leg, so the left leg shows its medial side on the viewer's right (the
 // body's midline), as seen from behind. The medial gastrocnemius head is the larger and reaches lower.
 
 #include "ui/calf_diagram.hpp"
+
+#include "core/calf_shape.hpp"
 
 #include <algorithm>
 #include <array>
@@ -39,6 +40,7 @@ struct LegSpace {
     float ux = 1, uy = 1;   // device px per leg-space unit; ux < 0 mirrors (right leg)
     [[nodiscard]] ImVec2 at(float x, float y) const { return ImVec2(cx + x * ux, top + y * uy); }
     [[nodiscard]] ImVec2 at(ImVec2 p) const { return at(p.x, p.y); }
+    [[nodiscard]] ImVec2 at(LegPoint p) const { return at(p.x, p.y); }
     [[nodiscard]] float unit() const { return std::fabs(ux); }  // px of one x unit, for sizes
 };
 
@@ -63,53 +65,12 @@ struct Style {
 };
 
 //-----------------------------------------------------------------------------
-// [SECTION] Geometry helpers
+// [SECTION] Drawing helpers
 //-----------------------------------------------------------------------------
-float cross(ImVec2 o, ImVec2 a, ImVec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
-
-// Andrew's monotone chain: the convex hull, counter-clockwise in a y-up sense.
-std::vector<ImVec2> convex_hull(std::vector<ImVec2> pts) {
-    std::sort(pts.begin(), pts.end(), [](ImVec2 a, ImVec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
-    if (pts.size() < 3) return pts;
-    std::vector<ImVec2> hull(2 * pts.size());
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-        while (k >= 2 && cross(hull[k - 2], hull[k - 1], pts[i]) <= 0) --k;
-        hull[k++] = pts[i];
-    }
-    for (std::size_t i = pts.size() - 1, t = k + 1; i > 0; --i) {
-        while (k >= t && cross(hull[k - 2], hull[k - 1], pts[i - 1]) <= 0) --k;
-        hull[k++] = pts[i - 1];
-    }
-    hull.resize(k - 1);
-    return hull;
-}
-
-// Chaikin corner cutting on a closed polygon: rounds corners and keeps a convex polygon convex.
-std::vector<ImVec2> chaikin_closed(const std::vector<ImVec2>& poly, int rounds) {
-    std::vector<ImVec2> cur = poly;
-    for (int r = 0; r < rounds; ++r) {
-        std::vector<ImVec2> next;
-        next.reserve(cur.size() * 2);
-        for (std::size_t i = 0; i < cur.size(); ++i) {
-            const ImVec2 a = cur[i], b = cur[(i + 1) % cur.size()];
-            next.push_back(lerp(a, b, 0.25f));
-            next.push_back(lerp(a, b, 0.75f));
-        }
-        cur = std::move(next);
-    }
-    return cur;
-}
-
-// A convex blob in leg space: hull of the control points, rounded.
-std::vector<ImVec2> blob(std::initializer_list<ImVec2> control, int rounds = 4) {
-    return chaikin_closed(convex_hull(std::vector<ImVec2>(control)), rounds);
-}
-
-std::vector<ImVec2> to_px(const LegSpace& s, const std::vector<ImVec2>& pts) {
+std::vector<ImVec2> to_px(const LegSpace& s, const LegPath& pts) {
     std::vector<ImVec2> out;
     out.reserve(pts.size());
-    for (ImVec2 p : pts) out.push_back(s.at(p));
+    for (const LegPoint p : pts) out.push_back(s.at(p));
     return out;
 }
 
@@ -203,25 +164,6 @@ void ribbon(ImDrawList* d, const std::vector<ImVec2>& pts, const std::vector<flo
     }
 }
 
-// Catmull-Rom through points, sampled `per_segment` times per span (the end point included).
-std::vector<ImVec2> spline(const std::vector<ImVec2>& pts, int per_segment) {
-    std::vector<ImVec2> out;
-    if (pts.size() < 2) return pts;
-    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
-        const ImVec2 p0 = pts[i == 0 ? 0 : i - 1], p1 = pts[i], p2 = pts[i + 1], p3 = pts[std::min(i + 2, pts.size() - 1)];
-        for (int k = 0; k < per_segment; ++k) {
-            const float t = static_cast<float>(k) / static_cast<float>(per_segment);
-            const float t2 = t * t, t3 = t2 * t;
-            auto cr = [&](float a, float b, float c, float e) {
-                return 0.5f * (2 * b + (-a + c) * t + (2 * a - 5 * b + 4 * c - e) * t2 + (-a + 3 * b - 3 * c + e) * t3);
-            };
-            out.emplace_back(cr(p0.x, p1.x, p2.x, p3.x), cr(p0.y, p1.y, p2.y, p3.y));
-        }
-    }
-    out.push_back(pts.back());
-    return out;
-}
-
 // The point at fraction t (0..1) of a polyline's length.
 ImVec2 along(const std::vector<ImVec2>& pts, float t) {
     float total = 0;
@@ -250,154 +192,6 @@ void arrowhead(ImDrawList* d, ImVec2 tip, ImVec2 dir, float size, ImU32 c) {
 void marker(ImDrawList* d, const Style& st, ImVec2 c, float r, float alpha = 1.0f) {
     d->AddCircleFilled(c, r + st.thin * 1.5f, col(st.p->surface, 0.85f * alpha));
     d->AddCircleFilled(c, r, col(st.p->guide, alpha));
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Anatomy
-//-----------------------------------------------------------------------------
-// The silhouette's half-widths by height: lateral edge (x < 0) and medial edge (x > 0). The calf bulges
-// below the knee, the medial side fuller and lower; it narrows to the ankle, where the malleoli bump out
-// (the lateral one lower), then the heel rounds off.
-struct EdgeRow {
-    float y, lateral, medial;
-};
-constexpr std::array<EdgeRow, 17> kEdges{{
-    {0.000f, -0.76f, 0.78f}, {0.060f, -0.78f, 0.80f}, {0.120f, -0.83f, 0.85f}, {0.200f, -0.93f, 0.94f},
-    {0.285f, -0.99f, 1.00f}, {0.370f, -0.96f, 1.02f}, {0.450f, -0.86f, 0.95f}, {0.530f, -0.73f, 0.80f},
-    {0.610f, -0.61f, 0.64f}, {0.690f, -0.52f, 0.53f}, {0.760f, -0.47f, 0.48f}, {0.810f, -0.49f, 0.53f},
-    {0.850f, -0.55f, 0.53f}, {0.885f, -0.54f, 0.51f}, {0.920f, -0.52f, 0.50f}, {0.950f, -0.50f, 0.48f},
-    {0.960f, -0.495f, 0.475f},
-}};
-constexpr float kHeelBottom = 1.0f;
-constexpr float kTopFade = 0.06f;  // the thigh above the knee fades in over this much leg space
-constexpr float kFloorBottom = 1.02f;  // the lowest leg-space y drawn: the floor shadow
-
-float edge_at(float y, bool medial) {
-    auto x_of = [medial](std::size_t i) { return medial ? kEdges[i].medial : kEdges[i].lateral; };
-    if (y <= kEdges.front().y) return x_of(0);
-    for (std::size_t i = 0; i + 1 < kEdges.size(); ++i) {
-        if (y > kEdges[i + 1].y) continue;
-        const float t = (y - kEdges[i].y) / (kEdges[i + 1].y - kEdges[i].y);
-        const float p0 = x_of(i == 0 ? 0 : i - 1), p1 = x_of(i), p2 = x_of(i + 1), p3 = x_of(std::min(i + 2, kEdges.size() - 1));
-        const float t2 = t * t, t3 = t2 * t;
-        return 0.5f * (2 * p1 + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2 + (-p0 + 3 * p1 - 3 * p2 + p3) * t3);
-    }
-    return x_of(kEdges.size() - 1);
-}
-
-struct Silhouette {
-    std::vector<ImVec2> left, right;  // leg-space rows, top to the start of the heel cap
-    std::vector<ImVec2> outline;      // one open path: lateral edge down, round the heel, medial edge up
-};
-
-Silhouette silhouette() {
-    Silhouette s;
-    const float cap_y = kEdges.back().y;
-    constexpr int kRows = 64;
-    for (int i = 0; i <= kRows; ++i) {
-        const float y = cap_y * static_cast<float>(i) / kRows;
-        s.left.emplace_back(edge_at(y, false), y);
-        s.right.emplace_back(edge_at(y, true), y);
-    }
-    // The heel: half an ellipse under the last row.
-    const float l = s.left.back().x, r = s.right.back().x;
-    const float mid = (l + r) * 0.5f, rx = (r - l) * 0.5f, ry = kHeelBottom - cap_y;
-    std::vector<ImVec2> cap;
-    constexpr int kCap = 16;
-    for (int i = 0; i <= kCap; ++i) {
-        const float a = kPi * static_cast<float>(i) / kCap;  // 0 = lateral end, pi = medial end
-        cap.emplace_back(mid - rx * std::cos(a), cap_y + ry * std::sin(a));
-    }
-    s.outline = s.left;
-    s.outline.insert(s.outline.end(), cap.begin() + 1, cap.end() - 1);
-    s.outline.insert(s.outline.end(), s.right.rbegin(), s.right.rend());
-    // Close the strip over the cap: rows from the cap's outer points inward.
-    for (int i = 1; i <= kCap / 2; ++i) {
-        s.left.push_back(cap[static_cast<std::size_t>(i)]);
-        s.right.push_back(cap[static_cast<std::size_t>(kCap - i)]);
-    }
-    return s;
-}
-
-// Muscles as convex blobs in leg space. The soleus is a broad flat shield under the gastrocnemius:
-// it shows at both sides below the heads and narrows into the Achilles tendon.
-std::vector<ImVec2> soleus_shape() {
-    std::vector<ImVec2> ctrl;
-    for (float y : {0.42f, 0.48f, 0.54f, 0.60f, 0.66f}) {
-        const float inset = y < 0.45f ? 0.82f : 0.88f;  // its upper corners stay under the heads
-        ctrl.emplace_back(edge_at(y, false) * inset, y);
-        ctrl.emplace_back(edge_at(y, true) * inset, y);
-    }
-    ctrl.emplace_back(-0.40f, 0.70f);
-    ctrl.emplace_back(0.40f, 0.70f);
-    ctrl.emplace_back(-0.18f, 0.785f);
-    ctrl.emplace_back(0.18f, 0.785f);
-    ctrl.emplace_back(-0.60f, 0.30f);  // its top hides under the gastrocnemius heads
-    ctrl.emplace_back(0.60f, 0.30f);
-    return chaikin_closed(convex_hull(ctrl), 3);
-}
-
-// Each head is D-shaped: a straight inner edge along the midline groove, a full outer belly.
-std::vector<ImVec2> lateral_head() {
-    return blob({{0.01f, 0.15f}, {-0.10f, 0.105f}, {-0.42f, 0.10f}, {-0.70f, 0.16f}, {-0.86f, 0.26f}, {-0.84f, 0.34f},
-                 {-0.66f, 0.42f}, {-0.30f, 0.49f}, {-0.04f, 0.50f}, {0.01f, 0.46f}});
-}
-std::vector<ImVec2> medial_head() {
-    return blob({{-0.005f, 0.15f}, {0.12f, 0.105f}, {0.44f, 0.105f}, {0.74f, 0.17f}, {0.91f, 0.29f}, {0.90f, 0.40f},
-                 {0.72f, 0.50f}, {0.36f, 0.57f}, {0.06f, 0.58f}, {-0.005f, 0.53f}});
-}
-
-// The Achilles tendon: wide where the muscles end, narrowest above the heel, flaring into the heel bone.
-struct Tendon {
-    std::vector<ImVec2> left, right;
-};
-Tendon tendon_shape() {
-    Tendon t;
-    t.left = spline({{-0.22f, 0.46f}, {-0.17f, 0.70f}, {-0.13f, 0.80f}, {-0.14f, 0.87f}, {-0.19f, 0.925f}}, 8);
-    t.right = spline({{0.22f, 0.50f}, {0.18f, 0.71f}, {0.13f, 0.80f}, {0.14f, 0.87f}, {0.19f, 0.925f}}, 8);
-    // Its insertion on the heel bone: a rounded end.
-    constexpr int kEnd = 6;
-    for (int k = 1; k <= kEnd; ++k) {
-        const float a = 0.5f * kPi * static_cast<float>(k) / kEnd;
-        t.left.emplace_back(-0.19f * std::cos(a), 0.925f + 0.03f * std::sin(a));
-        t.right.emplace_back(0.19f * std::cos(a), 0.925f + 0.03f * std::sin(a));
-    }
-    return t;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Zones
-//-----------------------------------------------------------------------------
-// Where a pattern works, per zone, in leg space: lanes run from the ankle end up toward the knee;
-// points are the spots for circles, holds and kneading, in the order the hands visit them.
-struct ZoneWork {
-    std::vector<std::vector<ImVec2>> lanes;
-    std::vector<ImVec2> points;
-    float size = 0.16f;  // circle radius and kneading spread, leg-space x units
-};
-
-ZoneWork zone_work(FocusZone zone) {
-    switch (zone) {
-        case FocusZone::Gastrocnemius:
-            return {{{{-0.42f, 0.50f}, {-0.50f, 0.36f}, {-0.44f, 0.18f}}, {{0.46f, 0.57f}, {0.54f, 0.40f}, {0.46f, 0.19f}}},
-                    {{-0.46f, 0.26f}, {0.50f, 0.30f}, {-0.40f, 0.42f}, {0.44f, 0.47f}},
-                    0.17f};
-        case FocusZone::Soleus:
-            return {{{{-0.36f, 0.72f}, {-0.54f, 0.60f}, {-0.66f, 0.45f}}, {{0.36f, 0.72f}, {0.56f, 0.61f}, {0.72f, 0.47f}}},
-                    {{-0.54f, 0.54f}, {0.56f, 0.57f}, {-0.32f, 0.665f}, {0.32f, 0.685f}},
-                    0.13f};
-        case FocusZone::Achilles:
-            return {{{{-0.06f, 0.90f}, {-0.07f, 0.78f}, {-0.12f, 0.64f}}, {{0.06f, 0.90f}, {0.07f, 0.78f}, {0.12f, 0.64f}}},
-                    {{0.0f, 0.68f}, {0.0f, 0.76f}, {0.0f, 0.84f}},
-                    0.08f};
-        case FocusZone::WholeCalf:
-        default:
-            return {{{{-0.12f, 0.88f}, {-0.34f, 0.68f}, {-0.58f, 0.46f}, {-0.52f, 0.20f}},
-                     {{0.0f, 0.90f}, {0.0f, 0.70f}, {0.0f, 0.45f}, {0.0f, 0.18f}},
-                     {{0.12f, 0.88f}, {0.36f, 0.68f}, {0.62f, 0.48f}, {0.54f, 0.20f}}},
-                    {{-0.46f, 0.28f}, {0.50f, 0.34f}, {-0.46f, 0.56f}, {0.44f, 0.62f}},
-                    0.16f};
-    }
 }
 
 //-----------------------------------------------------------------------------
@@ -444,13 +238,13 @@ void draw_number(ImDrawList* d, const DrawContext& ctx, ImVec2 c, float size, in
 }
 
 void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
-    const ZoneWork work = zone_work(prm.zone);
+    const calf_shape::ZoneWork work = calf_shape::zone_work(prm.zone);
     const bool still = prm.reduced_motion;
     const double strokes = still ? 0.0 : prm.time_s * std::max(prm.strokes_per_minute, 1.0f) / 60.0;
     const float unit = s.unit();
     const float m = s.ux > 0 ? 1.0f : -1.0f;  // screen x of leg-space +x: circles turn the mirrored way too
     std::vector<std::vector<ImVec2>> lanes;
-    for (const auto& lane : work.lanes) lanes.push_back(to_px(s, spline(lane, 10)));
+    for (const auto& lane : work.lanes) lanes.push_back(to_px(s, calf_shape::catmull_rom(lane, 10)));
 
     switch (prm.pattern) {
         case StrokePattern::Circles: {
@@ -578,16 +372,6 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
 //-----------------------------------------------------------------------------
 // [SECTION] Labels
 //-----------------------------------------------------------------------------
-struct Label {
-    const char* text;
-    ImVec2 target;  // leg space, on the medial side
-};
-constexpr std::array<Label, 3> kLabels{{
-    {"Gastrocnemius", {0.62f, 0.30f}},
-    {"Soleus", {0.34f, 0.665f}},
-    {"Achilles tendon", {0.04f, 0.82f}},
-}};
-
 struct LabelLayout {
     bool show = false;
     float font_size = 0;
@@ -599,7 +383,7 @@ void draw_labels(ImDrawList* d, const DrawContext& ctx, const Style& st, const L
     ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
     const float side = s.ux > 0 ? 1.0f : -1.0f;  // screen direction of the medial side
     const float leg_edge = s.cx + side * 1.0f * s.unit();
-    for (const Label& label : kLabels) {
+    for (const calf_shape::AnatomyLabel& label : calf_shape::kAnatomyLabels) {
         const ImVec2 target = s.at(label.target);
         const ImVec2 ts = font->CalcTextSizeA(lay.font_size, FLT_MAX, 0.0f, label.text);
         const float text_x = side > 0 ? leg_edge + lay.gap : leg_edge - lay.gap - ts.x;
@@ -626,8 +410,8 @@ void draw_body(ImDrawList* d, const Palette& p, const Style& st, const LegSpace&
     // The floor under the heel: a soft shadow, so the foot stands rather than floats.
     const ImU32 outline = col(p.skin_outline);
     {
-        const ImVec2 c = s.at(0.0f, kHeelBottom);
-        const float rx = 0.62f * s.unit(), ry = (kFloorBottom - kHeelBottom) * 0.9f * s.uy;
+        const ImVec2 c = s.at(0.0f, calf_shape::kHeelBottom);
+        const float rx = 0.62f * s.unit(), ry = (calf_shape::kFloorBottom - calf_shape::kHeelBottom) * 0.9f * s.uy;
         std::vector<ImVec2> shadow;
         for (int i = 0; i < 32; ++i) {
             const float a = 2 * kPi * static_cast<float>(i) / 32;
@@ -637,27 +421,27 @@ void draw_body(ImDrawList* d, const Palette& p, const Style& st, const LegSpace&
     }
 
     // Skin.
-    const Silhouette sil = silhouette();
+    const calf_shape::Silhouette sil = calf_shape::silhouette();
     // The thigh above the knee fades out: the drawing is of the lower leg, not a cut-off limb.
-    const float fade_from = s.at(0, 0).y, fade_to = s.at(0, kTopFade).y;
+    const float fade_from = s.at(0, 0).y, fade_to = s.at(0, calf_shape::kTopFade).y;
     fill_strip(d, to_px(s, sil.left), to_px(s, sil.right), col(p.skin), fade_from, fade_to);
 
-    const bool hl = prm.highlight;
-    const bool hl_gastro = hl && (prm.zone == FocusZone::Gastrocnemius || prm.zone == FocusZone::WholeCalf);
-    const bool hl_soleus = hl && (prm.zone == FocusZone::Soleus || prm.zone == FocusZone::WholeCalf);
-    const bool hl_achilles = hl && prm.zone == FocusZone::Achilles;
+    const calf_shape::ZoneHighlight lit = calf_shape::zone_highlight(prm.zone);
+    const bool hl_gastro = prm.highlight && lit.gastrocnemius;
+    const bool hl_soleus = prm.highlight && lit.soleus;
+    const bool hl_achilles = prm.highlight && lit.achilles;
     const ImU32 tint = col(p.highlight, kCalfHighlightTintAlpha);
     const ImU32 hl_line = col(p.highlight);
     const float hl_w = st.line * 1.25f;
 
     // Soleus (deeper, drawn first, paler), with its highlight; the gastrocnemius covers its middle.
-    const auto soleus = to_px(s, soleus_shape());
+    const auto soleus = to_px(s, calf_shape::soleus());
     fill_convex(d, soleus, hl_soleus ? col(p.surface) : col(p.muscle, 0.75f));
     if (hl_soleus) fill_convex(d, soleus, tint);
     stroke(d, soleus, hl_soleus ? hl_line : col(p.muscle_outline, 0.8f), hl_soleus ? hl_w : st.thin * 1.3f, true);
 
     // Achilles tendon.
-    const Tendon tendon = tendon_shape();
+    const calf_shape::Tendon tendon = calf_shape::achilles_tendon();
     const auto tl = to_px(s, tendon.left), tr = to_px(s, tendon.right);
     fill_strip(d, tl, tr, col(p.tendon));
     if (hl_achilles) fill_strip(d, tl, tr, tint);
@@ -677,28 +461,20 @@ void draw_body(ImDrawList* d, const Palette& p, const Style& st, const LegSpace&
     }
 
     // Gastrocnemius: two heads, the medial larger and lower.
-    for (const auto& head : {lateral_head(), medial_head()}) {
+    for (const auto& head : {calf_shape::lateral_head(), calf_shape::medial_head()}) {
         const auto px = to_px(s, head);
         fill_convex(d, px, col(hl_gastro ? p.surface : p.muscle));
         if (hl_gastro) fill_convex(d, px, tint);
         stroke(d, px, hl_gastro ? hl_line : col(p.muscle_outline), hl_gastro ? hl_w : st.thin * 1.5f, true);
     }
-    // Fibre hints: curves from each head's top toward the tendon.
-    for (float k : {-0.62f, -0.36f, 0.38f, 0.66f}) {
-        const float bottom_y = k < 0 ? 0.47f : 0.53f;
-        const auto fibre = to_px(s, spline({{k * 0.9f, 0.16f}, {k * 1.05f, 0.30f}, {k * 0.55f, bottom_y}}, 8));
-        stroke(d, fibre, col(p.muscle_outline, 0.28f), st.thin, false);
-    }
-
-    // Back of the knee: the crease and the hamstring tendons framing it.
-    stroke(d, to_px(s, spline({{-0.46f, 0.075f}, {0.0f, 0.095f}, {0.48f, 0.075f}}, 10)), col(p.skin_outline, 0.55f), st.thin * 1.3f, false);
-    stroke(d, to_px(s, spline({{-0.59f, 0.035f}, {-0.58f, 0.06f}, {-0.66f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
-    stroke(d, to_px(s, spline({{0.555f, 0.035f}, {0.55f, 0.06f}, {0.64f, 0.11f}}, 6)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
-    // Ankle bones (malleoli), the lateral one lower.
-    stroke(d, to_px(s, spline({{-0.43f, 0.815f}, {-0.48f, 0.85f}, {-0.44f, 0.885f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
-    stroke(d, to_px(s, spline({{0.41f, 0.785f}, {0.46f, 0.815f}, {0.42f, 0.85f}}, 6)), col(p.skin_outline, 0.45f), st.thin * 1.2f, false);
-    // Heel pad.
-    stroke(d, to_px(s, spline({{-0.30f, 0.965f}, {0.0f, 0.985f}, {0.30f, 0.965f}}, 8)), col(p.skin_outline, 0.35f), st.thin * 1.2f, false);
+    // Fibre hints, then the knee, the ankle bones and the heel pad: thin and pale (the skin's outline
+    // colour for the surface, the muscle's for the fibres), with their weights as before.
+    for (const LegPath& fibre : calf_shape::gastrocnemius_fibres()) stroke(d, to_px(s, fibre), col(p.muscle_outline, 0.28f), st.thin, false);
+    static constexpr std::array<float, 6> kDetailAlpha{0.55f, 0.35f, 0.35f, 0.45f, 0.45f, 0.35f};
+    static constexpr std::array<float, 6> kDetailWidth{1.3f, 1.2f, 1.2f, 1.2f, 1.2f, 1.2f};
+    const std::vector<LegPath> details = calf_shape::surface_details();
+    for (std::size_t i = 0; i < details.size() && i < kDetailAlpha.size(); ++i)
+        stroke(d, to_px(s, details[i]), col(p.skin_outline, kDetailAlpha[i]), st.thin * kDetailWidth[i], false);
 
     // Skin outline last, over the strip's hard edges.
     {
@@ -711,11 +487,11 @@ void draw_body(ImDrawList* d, const Palette& p, const Style& st, const LegSpace&
         for (const bool lateral_edge : {true, false}) {
             std::vector<ImVec2> edge;
             std::vector<float> w, al;
-            for (const ImVec2& q : lateral_edge ? sil.left : sil.right) {
-                if (q.y > kTopFade + 0.01f) break;
+            for (const LegPoint& q : lateral_edge ? sil.left : sil.right) {
+                if (q.y > calf_shape::kTopFade + 0.01f) break;
                 edge.push_back(s.at(q));
                 w.push_back(st.line + st.aa);
-                al.push_back(smooth01(q.y / kTopFade));
+                al.push_back(smooth01(q.y / calf_shape::kTopFade));
             }
             ribbon(d, edge, w, al, p.skin_outline, st.aa);
         }
@@ -855,7 +631,7 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
         ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
         if (font) {
             lay.font_size = std::max(ctx.px(14.0f) * std::clamp(size_scale, 0.85f, 1.25f), 8.0f);
-            for (const Label& l : kLabels) lay.text_width = std::max(lay.text_width, font->CalcTextSizeA(lay.font_size, FLT_MAX, 0, l.text).x);
+            for (const calf_shape::AnatomyLabel& l : calf_shape::kAnatomyLabels) lay.text_width = std::max(lay.text_width, font->CalcTextSizeA(lay.font_size, FLT_MAX, 0, l.text).x);
             lay.gap = ctx.px(18.0f) * size_scale;
             const float need = lay.text_width + lay.gap + 2.0f;
             // Labels go on the medial side; move the leg the other way, then shrink it, until they fit.
@@ -882,7 +658,7 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
     s.cx = cx;
     s.top = box.y + margin + (bh - 2 * margin - leg_h) * 0.5f;
     s.ux = unit * medial_dir;
-    s.uy = leg_h / kFloorBottom;  // leg space runs to the shadow under the heel
+    s.uy = leg_h / calf_shape::kFloorBottom;  // leg space runs to the shadow under the heel
 
     draw_body_cached(d, min, p, st, s, prm);
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "core/plain_words.hpp"
 #include "ui/app.hpp"
 #include "ui/app_storage_keys.hpp"
 #include "ui/calf_diagram.hpp"
@@ -31,15 +32,6 @@ std::string clock_text(std::int64_t ms) {
     const std::int64_t rest = seconds % 60;
     if (rest < 10) text += "0";
     return text + std::to_string(rest);
-}
-
-const char* pressure_words(Pressure pressure) {
-    switch (pressure) {
-        case Pressure::Light: return "Light pressure";
-        case Pressure::Moderate: return "Moderate pressure";
-        case Pressure::Firm: return "Firm pressure";
-    }
-    return "Light pressure";
 }
 
 const char* side_words(std::optional<Side> side) {

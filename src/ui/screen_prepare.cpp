@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "core/plain_words.hpp"
 #include "ui/app.hpp"
 
 namespace calfcoach::ui {
@@ -65,8 +66,7 @@ void App::draw_prepare() {
             options.preset = static_cast<Preset>(i);
             options.gentle = gentle;
             const std::int64_t minutes = (planned_duration_ms(*routine_, options) + 30'000) / 60'000;
-            static constexpr std::array<const char*, 3> kNames = {"Quick", "Standard", "Thorough"};
-            preset_labels[i] = std::string(kNames[i]) + "\n" + std::to_string(minutes) + " min";
+            preset_labels[i] = std::string(preset_words(static_cast<Preset>(i))) + "\n" + std::to_string(minutes) + " min";
             preset_texts[i] = preset_labels[i].c_str();
         }
         choice(draw_, "prepare.preset", preset_texts, &preset_choice_);

@@ -2,7 +2,7 @@
 // that brings it, the screen that offers it, keeping it on the device, Home's card, the session it
 // gives, and Settings' line to remove it.
 //
-// [SECTION] Words: dates, lengths, the programme's summary
+// [SECTION] Words: the programme's length (dates and lengths: core/plain_words.hpp)
 // [SECTION] Storage and the link
 // [SECTION] The offer screen
 // [SECTION] Home's card and Settings' section
@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/calendar_ics.hpp"
+#include "core/plain_words.hpp"
 #include "core/json_safe.hpp"
 #include "ui/app.hpp"
 #include "ui/app_storage_keys.hpp"
@@ -23,43 +24,6 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Words
 //-----------------------------------------------------------------------------
-// "Wed 9 Dec 2026": unambiguous in every English-speaking country (no 9/12 against 12/9).
-std::string date_words(const CalendarDate& date) {
-    static constexpr std::array<const char*, 7> kDays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (!is_real_date(date)) return to_string(date);
-    return std::string(kDays[static_cast<std::size_t>(weekday(date))]) + " " + std::to_string(date.day) + " " +
-           kMonths[static_cast<std::size_t>(date.month - 1)] + " " + std::to_string(date.year);
-}
-
-std::string minutes_words(std::int64_t ms) {
-    const std::int64_t minutes = std::max<std::int64_t>(1, (ms + 30'000) / 60'000);
-    return std::to_string(minutes) + " min";
-}
-
-std::string clock_words(int seconds) {
-    return std::to_string(seconds / 60) + ":" + (seconds % 60 < 10 ? "0" : "") + std::to_string(seconds % 60);
-}
-
-const char* legs_words(PrescribedLegs legs) {
-    switch (legs) {
-        case PrescribedLegs::LeftOnly: return "Left leg only";
-        case PrescribedLegs::RightOnly: return "Right leg only";
-        case PrescribedLegs::Both: break;
-    }
-    return "Both legs";
-}
-
-const char* preset_words(Preset preset) {
-    switch (preset) {
-        case Preset::Quick: return "Quick";
-        case Preset::Thorough: return "Thorough";
-        case Preset::Standard: break;
-    }
-    return "Standard";
-}
-
 std::int64_t planned_ms(const PrescribedSession& prescribed) {
     return prescribed.routine ? planned_duration_ms(*prescribed.routine, prescribed.options) : 0;
 }
