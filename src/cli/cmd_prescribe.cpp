@@ -5,6 +5,8 @@
 //       a link or code -> its JSON form; the error and exit 1 when it does not decode
 //   calfcoach ics LINK-or-CODE [--time HH:MM] [--stamp YYYYMMDDTHHMMSSZ] [--app URL] [--content DIR]
 //       the reminders as an .ics file on stdout
+//   calfcoach handout [LINK-or-CODE] [--app URL] [--date YYYY-MM-DD] [--preset P] [--content DIR]
+//       the printed handout as an HTML page on stdout (a programme's, or the built-in routine's)
 // `plan --link` (cmd_plan.cpp) shares prescription_code_in and load_tool_content from here.
 #include <chrono>
 #include <ctime>
@@ -16,6 +18,7 @@
 #include "cli/content_files.hpp"
 #include "core/calendar_ics.hpp"
 #include "core/content.hpp"
+#include "core/handout.hpp"
 #include "core/prescription.hpp"
 #include "core/session.hpp"
 
@@ -186,6 +189,73 @@ int run_ics(Args args, Streams io) {
         io.err << "calfcoach ics: warning: " << session.message << "; the events last 15 minutes\n";
     }
     io.out << prescription_ics(rx, options);
+    return 0;
+}
+
+int run_handout(Args args, Streams io) {
+    static constexpr const char* kUsage =
+        "usage: handout [LINK-or-CODE] [--app URL] [--date YYYY-MM-DD] [--preset quick|standard|thorough] [--content DIR]";
+    std::string link_or_code, app, content_dir;
+    std::optional<CalendarDate> date;
+    std::optional<Preset> preset;
+    bool bad = false;
+    for (std::size_t i = 0; i < args.size() && !bad; ++i) {
+        const bool has_value = i + 1 < args.size();
+        if (args[i] == "--app" && has_value) app = args[++i];
+        else if (args[i] == "--content" && has_value) content_dir = args[++i];
+        else if (args[i] == "--date" && has_value) bad = !(date = parse_calendar_date(args[++i]));
+        else if (args[i] == "--preset" && has_value) bad = !(preset = preset_from_string(args[++i]));
+        else if (link_or_code.empty() && !args[i].empty() && !args[i].starts_with("-")) link_or_code = args[i];
+        else bad = true;
+    }
+    if (bad) {
+        io.err << "calfcoach handout: " << kUsage << "\n";
+        return 2;
+    }
+    ContentSet content;
+    if (std::string error; !load_tool_content(content_dir, content, error)) {
+        io.err << "calfcoach handout: " << error << "\n";
+        return 2;
+    }
+    HandoutParams params;
+    params.triage = &content.triage;
+    if (date) params.printed_on = *date;
+    else {
+        const std::string today = utc_stamp_now();
+        params.printed_on = parse_calendar_date(today.substr(0, 4) + "-" + today.substr(4, 2) + "-" + today.substr(6, 2))
+                                .value_or(CalendarDate{});
+    }
+    std::optional<Routine> routine;
+    if (!link_or_code.empty()) {
+        const std::optional<std::string> code = prescription_code_in(link_or_code);
+        const PrescriptionDecode decoded = code ? decode_prescription(*code) : PrescriptionDecode{};
+        if (!decoded.ok()) {
+            io.err << "calfcoach handout: " << (code ? decoded.message : std::string("the link has no #rx= programme")) << "\n";
+            return 1;
+        }
+        const Prescription& rx = *decoded.prescription;
+        PrescribedSession session = apply_prescription(rx, content, SessionOptions{});
+        if (!session.ok()) {
+            io.err << "calfcoach handout: " << session.message << "\n";
+            return 1;
+        }
+        routine = std::move(session.routine);
+        params.options = session.options;
+        params.programme = rx;
+        params.clinic = rx.clinic;
+        params.phone = rx.phone;
+        const std::size_t hash = link_or_code.find('#');
+        if (!app.empty()) params.link = prescription_link(app, rx);
+        else if (hash != std::string::npos && hash > 0) params.link = prescription_link(link_or_code.substr(0, hash), rx);
+    } else {
+        const Routine* builtin = content.find_routine("standard");
+        if (!builtin && !content.routines.empty()) builtin = &content.routines.front();
+        if (builtin) routine = *builtin;
+        params.options.preset = preset.value_or(Preset::Standard);
+        params.link = app;
+    }
+    if (routine) params.routine = &*routine;
+    io.out << handout_html(params);
     return 0;
 }
 

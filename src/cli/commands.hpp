@@ -25,7 +25,8 @@ int run_plan(Args args, Streams io);      // cmd_plan.cpp
 int run_history(Args args, Streams io);   // cmd_history.cpp
 int run_prescribe(Args args, Streams io);     // cmd_prescribe.cpp
 int run_prescription(Args args, Streams io);  // cmd_prescribe.cpp
-int run_ics(Args args, Streams io);           // cmd_prescribe.cpp
+int run_ics(Args args, Streams io);
+int run_handout(Args args, Streams io);       // cmd_prescribe.cpp
 
 }  // namespace calfcoach::cli
 

@@ -22,6 +22,7 @@ constexpr std::array kCommands = {
     Command{"prescribe", "prescribe FILE.json [--app URL]  a physio's programme file -> its #rx= link", calfcoach::cli::run_prescribe},
     Command{"prescription", "prescription LINK-or-CODE        decode a programme link -> its JSON", calfcoach::cli::run_prescription},
     Command{"ics", "ics LINK [--time HH:MM] [--stamp S]  the programme's reminders as an .ics file", calfcoach::cli::run_ics},
+    Command{"handout", "handout [LINK] [--app URL] [--date D]  the printed handout as an HTML page", calfcoach::cli::run_handout},
 };
 
 void print_usage(std::ostream& out) {

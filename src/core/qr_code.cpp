@@ -3,26 +3,9 @@
 
 #include <qrcodegen.hpp>
 
+#include "core/xml_escape.hpp"
+
 namespace calfcoach {
-namespace {
-
-// Minimal XML text escaping for the title.
-std::string xml_escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 std::optional<QrCode> make_qr_code(std::string_view text) {
     if (text.empty() || text.size() > kQrTextMaxBytes) return std::nullopt;

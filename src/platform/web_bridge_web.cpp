@@ -23,6 +23,11 @@ EM_JS(void, cc_js_install_automation, (), {
         var services = Module['ccServices'];
         return services ? JSON.parse(JSON.stringify(services.log)) : [];
     };
+    /* Every handout print asked for (last 20), kept by print_web.cpp. */
+    surface['printLog'] = function() {
+        var print = Module['ccPrint'];
+        return print ? JSON.parse(JSON.stringify(print['log'])) : [];
+    };
     window['calfcoach'] = surface;
     document.documentElement.setAttribute('data-calfcoach', 'ready');
 });

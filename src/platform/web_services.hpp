@@ -76,6 +76,7 @@ public:
     // Device
     void set_keep_awake(bool keep_awake) override;
     bool download(std::string_view file_name, std::string_view mime_type, std::string_view content) override;
+    PrintOutcome print_page(std::string_view html, std::string_view file_name) override;
     void open_link(std::string_view url) override;
     std::string app_address() override;
     bool prefers_reduced_motion() override;

@@ -22,6 +22,7 @@
 
 #include "core/json_safe.hpp"
 #include "platform/embed.hpp"
+#include "platform/print_web.hpp"
 #include "platform/web_media.hpp"
 
 extern "C" {
@@ -831,6 +832,16 @@ bool WebServices::download(std::string_view file_name, std::string_view mime_typ
     const std::string name(file_name);
     const std::string mime(mime_type);
     return cc_dev_js_download(name.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size())) == 1;
+}
+
+ui::Services::PrintOutcome WebServices::print_page(std::string_view html, std::string_view file_name) {
+    switch (print_html_page(html)) {
+        case PagePrint::Printing: return PrintOutcome::Printing;
+        case PagePrint::CannotPrint:
+            return download(file_name, "text/html", html) ? PrintOutcome::Downloaded : PrintOutcome::Failed;
+        case PagePrint::Failed: break;
+    }
+    return PrintOutcome::Failed;
 }
 
 void WebServices::open_link(std::string_view url) {

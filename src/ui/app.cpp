@@ -403,11 +403,13 @@ void App::navigate(Screen to, bool remember) {
     if (remember) back_stack_.push_back(screen_);
     screen_ = to;
     scroll_to_top_ = true;
+    handout_outcome_ = 0;  // its line belongs to the screen it was printed from
 }
 
 void App::go_home() {
     back_stack_.clear();
     screen_ = routine_ != nullptr ? Screen::Home : Screen::ContentError;
+    handout_outcome_ = 0;
     scroll_to_top_ = true;
 }
 

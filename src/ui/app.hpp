@@ -182,6 +182,10 @@ private:
     void draw_programme_card();      // on Home, when a programme is kept
     void draw_programme_settings();  // in Settings: what it holds, remove it
     void draw_programme_reminders(); // in Settings: the calendar file
+    // "Print a handout" (core/handout.hpp): the programme's (offered or kept), else the routine of
+    // the person's own at the default length. `id` names the button for the accessibility layer.
+    void draw_handout_button(const char* id, const Prescription* programme, std::string_view code);
+    [[nodiscard]] std::string handout_page(const Prescription* programme, std::string_view code) const;
 
     //-- A physio's programme (screen_programme.cpp) ------------------------------------------------
     struct KeptProgramme {
@@ -286,6 +290,7 @@ private:
     std::optional<Routine> programme_routine_;  // the routine copy a programme session plays
     bool confirm_remove_programme_ = false;
     int reminder_time_choice_ = 2;     // 18:00
+    int handout_outcome_ = 0;          // the last "Print a handout": 1 printing, 2 saved as a file, -1 neither, 0 none
     int reminders_saved_ = 0;          // the last "Add to my calendar": 1 offered, -1 refused, 0 none
 
     // Techniques: the one opened (-1: none); the diagram animates while one is open.

@@ -7,12 +7,14 @@
 // [SECTION] The offer screen
 // [SECTION] Home's card and Settings' section
 // [SECTION] Reminders: the calendar file
+// [SECTION] The printed handout
 // [SECTION] The session a programme gives
 #include <algorithm>
 #include <array>
 #include <string>
 
 #include "core/calendar_ics.hpp"
+#include "core/handout.hpp"
 #include "core/plain_words.hpp"
 #include "core/json_safe.hpp"
 #include "ui/app.hpp"
@@ -170,7 +172,9 @@ void App::draw_programme_offer() {
     if (button(draw_, "programme.keep", programme_ ? "Replace my programme" : "Keep this programme", ButtonStyle::Primary))
         return keep_offered_programme();
     if (button(draw_, "programme.not_now", programme_ ? "Keep my current one" : "Not now", ButtonStyle::Outline))
-        close_programme_offer();
+        return close_programme_offer();
+    vertical_space(draw_, 8);
+    draw_handout_button("programme.print", &rx, offer_code_);
 }
 
 //-----------------------------------------------------------------------------
@@ -215,6 +219,7 @@ void App::draw_programme_settings() {
     subheading(draw_, rx.clinic.empty() ? "Your programme" : ("Your programme from " + rx.clinic).c_str());
     for (const std::string& line : programme_lines(rx)) paragraph(draw_, line.c_str(), true);
     draw_programme_reminders();
+    draw_handout_button("settings.programme.print", &rx, programme_->code);
     if (!confirm_remove_programme_) {
         if (button(draw_, "settings.programme.remove", "Remove this programme", ButtonStyle::Outline))
             confirm_remove_programme_ = true;
@@ -257,6 +262,59 @@ void App::draw_programme_reminders() {
         paragraph(draw_, reminders_saved_ > 0 ? "Open the file to add the reminders to your calendar."
                                               : "This browser refused the download: reminders could not be saved.",
                   true);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The printed handout
+//-----------------------------------------------------------------------------
+// A page for paper: the steps with line drawings, the red flags, the QR code back to the programme and
+// a 4-week table to bring to the physio. Printed from a hidden frame, or saved as a file where the app
+// cannot print (a clinic's sandboxed frame).
+std::string App::handout_page(const Prescription* rx, std::string_view code) const {
+    HandoutParams params;
+    params.triage = &content_.content.triage;
+    params.printed_on = today().value_or(CalendarDate{});
+    params.clinic = launch_.clinic;
+    params.phone = launch_.phone;
+    // A QR code is for another device: only an address on the web is worth it (never file:).
+    const std::string address = services_.app_address();
+    const bool on_web = address.starts_with("https://") || address.starts_with("http://");
+    std::optional<Routine> routine;
+    if (rx) {
+        PrescribedSession prescribed = apply_prescription(*rx, content_.content, SessionOptions{});
+        if (prescribed.ok()) {
+            routine = std::move(prescribed.routine);
+            params.options = prescribed.options;
+        }
+        params.programme = *rx;
+        if (!rx->clinic.empty()) params.clinic = rx->clinic;
+        if (!rx->phone.empty()) params.phone = rx->phone;
+        if (on_web && !code.empty()) params.link = address + "#rx=" + std::string(code);
+    } else {
+        if (routine_) routine = *routine_;
+        params.options.preset = settings_.default_preset;
+        if (on_web) params.link = address;
+    }
+    if (routine) params.routine = &*routine;
+    return handout_html(params);
+}
+
+void App::draw_handout_button(const char* id, const Prescription* rx, std::string_view code) {
+    if (button(draw_, id, "Print a handout", ButtonStyle::Outline)) {
+        const std::string page = handout_page(rx, code);
+        const std::string name = handout_file_name(today().value_or(CalendarDate{}));
+        switch (services_.print_page(page, name)) {
+            case Services::PrintOutcome::Printing: handout_outcome_ = 1; break;
+            case Services::PrintOutcome::Downloaded: handout_outcome_ = 2; break;
+            case Services::PrintOutcome::Failed: handout_outcome_ = -1; break;
+        }
+    }
+    if (handout_outcome_ == 1)
+        paragraph(draw_, "Choose a printer, or \"Save as PDF\", in the print window.", true);
+    else if (handout_outcome_ == 2)
+        paragraph(draw_, "Printing is not possible here, so the handout was saved as a file: open it to print it.", true);
+    else if (handout_outcome_ == -1)
+        paragraph(draw_, "This browser could neither print nor save the handout.", true);
 }
 
 //-----------------------------------------------------------------------------

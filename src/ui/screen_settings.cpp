@@ -64,6 +64,12 @@ void App::draw_settings() {
         settings_.first_leg = leg == 0 ? Side::Left : Side::Right;
         leg_choice_ = leg;
     }
+    // With no programme kept, the handout is of the routine at the default length (a programme's own
+    // is printed from its section above).
+    if (!programme_) {
+        paragraph(draw_, "A page to print: each step with a drawing, when to stop and get help, and 4 weeks to tick off.", true);
+        draw_handout_button("settings.handout", nullptr, {});
+    }
 
     const bool changed = before.sound != settings_.sound || before.volume_percent != settings_.volume_percent ||
                          before.voice != settings_.voice || before.vibration != settings_.vibration ||

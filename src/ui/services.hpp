@@ -109,6 +109,11 @@ public:
     virtual void set_keep_awake(bool keep_awake) = 0;
     // Offers a file to save (History export). Returns false when the browser refused.
     virtual bool download(std::string_view file_name, std::string_view mime_type, std::string_view content) = 0;
+    // Prints a page made for paper (the handout) with the browser's own print. Where this page cannot
+    // print (inside a clinic's sandboxed frame) it downloads the page as `file_name`, to open and print
+    // from there. Failed: neither worked.
+    enum class PrintOutcome { Printing, Downloaded, Failed };
+    virtual PrintOutcome print_page(std::string_view html, std::string_view file_name) = 0;
     // Opens a link: tel: for the call buttons, https: for sources (new tab).
     virtual void open_link(std::string_view url) = 0;
     // The address the app runs at, without its query or fragment ("https://calfcoach.example/", the

@@ -29,6 +29,9 @@ public:
     int utc_offset = 0;
     bool reduced_motion = false;
     bool download_succeeds = true;
+    // What print_page answers: Printing (a page that can print), Downloaded (a clinic's frame: then
+    // it goes through download() as the web services do), Failed. Default: Printing
+    PrintOutcome print_outcome = PrintOutcome::Printing;
     ServiceStatus device_status;  // storage_persistent is also turned false by storage.refuse_writes
     MemoryKeyValueStore storage_values;
 
@@ -41,6 +44,7 @@ public:
     std::vector<bool> keep_awake_changes; // every set_keep_awake argument, in order
     bool keep_awake = false;
     std::vector<Download> downloads;
+    std::vector<std::string> printed;     // every page print_page printed, in order
     std::vector<std::string> links;
     std::vector<HostEvent> host_events;   // every notify_host, in order
     std::vector<AudioSessionType> audio_session_changes;  // every set_audio_session, in order
@@ -79,6 +83,15 @@ public:
         if (!download_succeeds) return false;
         downloads.push_back({std::string(file_name), std::string(mime_type), std::string(content)});
         return true;
+    }
+    PrintOutcome print_page(std::string_view html, std::string_view file_name) override {
+        if (print_outcome == PrintOutcome::Printing) {
+            printed.emplace_back(html);
+            return PrintOutcome::Printing;
+        }
+        if (print_outcome == PrintOutcome::Downloaded)
+            return download(file_name, "text/html", html) ? PrintOutcome::Downloaded : PrintOutcome::Failed;
+        return PrintOutcome::Failed;
     }
     void open_link(std::string_view url) override { links.emplace_back(url); }
     std::string app_address() override { return "https://calfcoach.example/"; }

@@ -279,3 +279,56 @@ TEST_CASE("programme: a link that arrives during a session waits until the perso
     REQUIRE(ui.tap("nav.home"));
     CHECK(ui.state()["screen"] == "programme");
 }
+
+//-----------------------------------------------------------------------------
+// The printed handout
+//-----------------------------------------------------------------------------
+TEST_CASE("programme: Print a handout from Settings prints the kept programme with its link, clinic and times", "[ui][programme][handout]") {
+    const Prescription rx = left_leg_programme();
+    std::unique_ptr<UiDriver> ui(open_with_link(link_fragment(rx)));
+    REQUIRE(ui->tap("programme.keep"));
+    REQUIRE(ui->tap("home.settings"));
+    CHECK(ui->item("settings.handout").is_null());  // the routine's own button is for no programme
+    REQUIRE(ui->tap("settings.programme.print"));
+    REQUIRE(ui->services.printed.size() == 1);
+    const std::string& page = ui->services.printed.front();
+    CHECK(page.find("Riverside Physio") != std::string::npos);
+    CHECK(page.find("+44 20 7946 0000") != std::string::npos);
+    CHECK(page.find("Left leg only") != std::string::npos);
+    CHECK(page.find("Gentle on the Achilles") != std::string::npos);
+    CHECK(page.find("https://calfcoach.example/#rx=" + encode_prescription(rx)) != std::string::npos);  // the QR's text
+    CHECK(page.find("50 s") != std::string::npos);  // the physio's time for the third step
+    CHECK(has_text(ui->state(), "Save as PDF"));
+    CHECK(ui->services.downloads.empty());
+}
+
+TEST_CASE("programme: the offer screen prints the programme before it is kept", "[ui][programme][handout]") {
+    const Prescription rx = left_leg_programme();
+    std::unique_ptr<UiDriver> ui(open_with_link(link_fragment(rx)));
+    REQUIRE(ui->tap("programme.print"));
+    REQUIRE(ui->services.printed.size() == 1);
+    CHECK(ui->services.printed.front().find("#rx=" + encode_prescription(rx)) != std::string::npos);
+    CHECK(ui->state()["screen"] == "programme");  // still to keep or not
+    CHECK(ui->state()["programme"].is_null());
+}
+
+TEST_CASE("programme: where the page cannot print (a clinic's frame), the handout is saved as an HTML file", "[ui][programme][handout]") {
+    UiDriver ui;
+    ui.services.print_outcome = ui::Services::PrintOutcome::Downloaded;
+    REQUIRE(ui.tap("home.settings"));
+    REQUIRE(ui.tap("settings.handout"));
+    REQUIRE(ui.services.downloads.size() == 1);
+    const auto& file = ui.services.downloads.front();
+    CHECK(file.file_name == "calf-coach-handout-2026-11-21.html");
+    CHECK(file.mime_type == "text/html");
+    CHECK(file.content.find("<!DOCTYPE html>") == 0);
+    CHECK(file.content.find("#rx=") == std::string::npos);  // no programme: the QR is the app's address
+    CHECK(file.content.find("https://calfcoach.example/") != std::string::npos);
+    CHECK(has_text(ui.state(), "saved as a file"));
+    ui.services.print_outcome = ui::Services::PrintOutcome::Failed;
+    REQUIRE(ui.tap("settings.handout"));
+    CHECK(has_text(ui.state(), "could neither print nor save"));
+    REQUIRE(ui.tap("nav.back"));
+    REQUIRE(ui.tap("home.settings"));
+    CHECK_FALSE(has_text(ui.state(), "could neither print nor save"));  // the line belonged to that visit
+}
