@@ -1,7 +1,10 @@
 // qr_code.cpp — see qr_code.hpp.
 #include "core/qr_code.hpp"
 
-#include <qrcodegen.hpp>
+#include <qrcodegen.h>
+
+#include <algorithm>
+#include <cstdint>
 
 #include "core/xml_escape.hpp"
 
@@ -9,17 +12,20 @@ namespace calfcoach {
 
 std::optional<QrCode> make_qr_code(std::string_view text) {
     if (text.empty() || text.size() > kQrTextMaxBytes) return std::nullopt;
-    // The generator takes bytes: the text as UTF-8 in byte mode (segments of its own choosing would
-    // need a NUL-terminated copy anyway). Within kQrTextMaxBytes it cannot run out of room, so its
-    // data_too_long is never thrown (the wasm build has no exception catching).
-    const std::vector<std::uint8_t> bytes(text.begin(), text.end());
-    const qrcodegen::QrCode generated = qrcodegen::QrCode::encodeBinary(bytes, qrcodegen::QrCode::Ecc::MEDIUM);
+    // The generator takes the text as UTF-8 bytes in byte mode, in a buffer it also works in, and
+    // picks the smallest version that holds it at level M or better (it raises the level for free
+    // when the version has room). Within kQrTextMaxBytes every text fits a version 40 code.
+    std::vector<std::uint8_t> work(qrcodegen_BUFFER_LEN_MAX), modules(qrcodegen_BUFFER_LEN_MAX);
+    std::copy(text.begin(), text.end(), work.begin());
+    if (!qrcodegen_encodeBinary(work.data(), text.size(), modules.data(), qrcodegen_Ecc_MEDIUM, qrcodegen_VERSION_MIN,
+                                qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO, true))
+        return std::nullopt;
     QrCode code;
-    code.size = generated.getSize();
+    code.size = qrcodegen_getSize(modules.data());
     code.modules.resize(static_cast<std::size_t>(code.size) * static_cast<std::size_t>(code.size));
     for (int y = 0; y < code.size; ++y)
         for (int x = 0; x < code.size; ++x)
-            code.modules[static_cast<std::size_t>(y * code.size + x)] = generated.getModule(x, y);
+            code.modules[static_cast<std::size_t>(y * code.size + x)] = qrcodegen_getModule(modules.data(), x, y);
     return code;
 }
 

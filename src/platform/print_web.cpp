@@ -36,9 +36,6 @@ EM_JS(int, cc_print_js_page, (const char* html_utf8, int html_bytes), {
             var entry = { 'how': 'print', 'styled': false, 'error': null };
             try {
                 var doc = frame.contentDocument;
-                var css = '';
-                var styles = doc.querySelectorAll('style');
-                for (var i = 0; i < styles.length; i++) css += styles[i].textContent + '\n';
                 var sheet = new frame.contentWindow.CSSStyleSheet();
                 sheet.replaceSync(css);
                 doc.adoptedStyleSheets = [sheet];
@@ -57,7 +54,16 @@ EM_JS(int, cc_print_js_page, (const char* html_utf8, int html_bytes), {
                 entry['error'] = String(e && e.message);
             }
         }, { 'once': true });
-        frame.srcdoc = UTF8ToString(html_utf8, html_bytes);
+        /* The page's <style> text is taken out before it loads (an inline <style> would be refused,
+           and reported, under the CSP the frame inherits) and applied through the CSSOM on load. */
+        var html = UTF8ToString(html_utf8, html_bytes);
+        var css = '';
+        var open = html.indexOf('<style>'), close = html.indexOf('</style>');
+        if (open >= 0 && close > open) {
+            css = html.substring(open + 7, close);
+            html = html.substring(0, open) + html.substring(close + 8);
+        }
+        frame.srcdoc = html;
         document.body.appendChild(frame);
         return 0;
     } catch (e) {

@@ -13,8 +13,9 @@ enum class PagePrint {
 };
 
 // Writes `html` into a hidden same-origin frame (#cc-print-frame, replaced by the next print) and
-// prints it once loaded. Its <style> text is applied through the CSSOM: the app's strict
-// Content-Security-Policy, which the frame inherits, refuses inline <style> but not the CSSOM.
+// prints it once loaded. Its <style> elements are taken out and their text applied through the CSSOM:
+// the app's strict Content-Security-Policy, which the frame inherits, refuses (and reports) an inline
+// <style> but not the CSSOM.
 // Each attempt is logged for the tests: window.calfcoach.printLog().
 PagePrint print_html_page(std::string_view html);
 
