@@ -1,7 +1,7 @@
 # Dependencies, found the same way natively and under Emscripten.
 #
 # calfcoach::json   nlohmann/json 3.11 (Debian's nlohmann-json3-dev)
-# calfcoach::qrcodegen  Nayuki's QR Code generator (C++), from the source package scripts/setup unpacks
+# calfcoach::qrcodegen  Nayuki's QR Code generator (its C file), from the source package scripts/setup unpacks
 # calfcoach::imgui  Dear ImGui core + the GLFW/OpenGL3 backends under Emscripten, core only natively,
 #                   built from the sources scripts/setup unpacks; configured through IMGUI_USER_CONFIG.
 
@@ -24,12 +24,15 @@ else()
 endif()
 
 # The core makes the prescription's QR code with it, so it is required (the tool and the app need it).
-if(NOT EXISTS "${CALFCOACH_QRCODEGEN_DIR}/cpp/qrcodegen.cpp")
+# Its C implementation, not the C++ one: the same generator, but the C++ one builds its "data too
+# long" message with std::ostringstream, which pulled all of iostreams into the wasm (+31 KB gzip).
+if(NOT EXISTS "${CALFCOACH_QRCODEGEN_DIR}/c/qrcodegen.c")
   message(FATAL_ERROR "QR Code generator sources not found at ${CALFCOACH_QRCODEGEN_DIR}: run scripts/setup")
 endif()
-add_library(calfcoach_qrcodegen STATIC "${CALFCOACH_QRCODEGEN_DIR}/cpp/qrcodegen.cpp")
+add_library(calfcoach_qrcodegen STATIC "${CALFCOACH_QRCODEGEN_DIR}/c/qrcodegen.c")
 add_library(calfcoach::qrcodegen ALIAS calfcoach_qrcodegen)
-target_include_directories(calfcoach_qrcodegen SYSTEM PUBLIC "${CALFCOACH_QRCODEGEN_DIR}/cpp")
+set_target_properties(calfcoach_qrcodegen PROPERTIES C_STANDARD 99)
+target_include_directories(calfcoach_qrcodegen SYSTEM PUBLIC "${CALFCOACH_QRCODEGEN_DIR}/c")
 
 if(EXISTS "${CALFCOACH_IMGUI_DIR}/imgui.cpp")
   set(_imgui_sources

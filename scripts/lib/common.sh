@@ -46,7 +46,7 @@ npm_is_current() {
 }
 
 setup_is_complete() {
-  [[ -z "$(missing_debian_packages)" && -f "$IMGUI_DIR/imgui.cpp" && -f "$QRCODEGEN_DIR/cpp/qrcodegen.cpp" ]] &&
+  [[ -z "$(missing_debian_packages)" && -f "$IMGUI_DIR/imgui.cpp" && -f "$QRCODEGEN_DIR/c/qrcodegen.c" ]] &&
     npm_is_current
 }
 

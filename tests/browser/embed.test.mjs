@@ -75,7 +75,8 @@ before(async () => {
     // The clinic's own Permissions-Policy must name the app for the wake lock it delegates.
     startServer({ root: path.join(tmp, 'host'), host: 'localhost', port: p1, cors: appOrigin,
                   permissionsPolicy: `screen-wake-lock=(self "${appOrigin}"), camera=(), microphone=(), geolocation=()`,
-                  cspExtra: `script-src ${appOrigin}; frame-src ${appOrigin} ${thirdOrigin}` }),
+                  // blob: as docs/embedding.md asks: Firefox and WebKit check the app's file downloads against it.
+                  cspExtra: `script-src ${appOrigin}; frame-src ${appOrigin} ${thirdOrigin} blob:` }),
     startServer({ port: p2, frameAncestors: `${hostOrigin} ${thirdOrigin}`, cspExtra: `connect-src ${hostOrigin}` }),
     startServer({ root: path.join(tmp, 'third'), port: p3, frameAncestors: hostOrigin,
                   cspExtra: `script-src 'self'; frame-src ${appOrigin}` }),
@@ -382,8 +383,24 @@ test("a programme link to the clinic's page reaches the app in the frame and lea
   assert.equal(s.programme_offer.clinic, 'Riverside Physio');
   assert.doesNotMatch(await page.evaluate(() => window.location.href), /rx=/, "gone from the clinic page's address");
   assert.doesNotMatch(await frame.evaluate(() => window.location.href), /rx=/, "and from the frame's");
-  assert.deepEqual(await page.problems(), []);
   await saveScreenshot(page, 'embed-programme');
+
+  // The handout: the clinic's sandbox has no allow-modals, so print() would be ignored without a
+  // word; the app saves the page as a file to print from there instead.
+  await tapInFrame(page, frame, 'programme.print');
+  const log = await frame.evaluate(() => window.calfcoach.printLog());
+  assert.equal(log.at(-1)?.how, 'cannot_print', JSON.stringify(log));
+  assert.ok((await frameState(frame)).texts.some((t) => /saved as a file/.test(t.text)));
+  const downloads = await frame.evaluate(() => (window.__ccHarness ? window.__ccHarness.downloads : null));
+  if (downloads) {  // where the driver instruments the frame too
+    await frame.waitForFunction(() => window.__ccHarness.downloads.length && window.__ccHarness.downloads[0].text !== null,
+      null, { timeout: 5000 });
+    const [file] = await frame.evaluate(() => window.__ccHarness.downloads);
+    assert.match(file.name, /^calf-coach-handout-\d{4}-\d{2}-\d{2}\.html$/);
+    assert.match(file.text, /^<!DOCTYPE html>/);
+    assert.ok(file.text.includes(`#rx=${code}`), 'the handout holds the programme link');
+  }
+  assert.deepEqual(await page.problems(), []);
   await page.close();
 });
 
