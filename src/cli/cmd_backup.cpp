@@ -178,7 +178,7 @@ int run_backup(Args args, Streams io) {
     for (const MonthlySummary& m : b.history.monthly) sessions_in_months += m.sessions;
     io.out << path << ": a valid backup" << (read.created_at.empty() ? "" : ", made " + read.created_at) << "\n"
            << "  sessions: " << b.history.records.size() << ", and " << sessions_in_months << " more in "
-           << b.history.monthly.size() << " old months\n"
+           << b.history.monthly.size() << (b.history.monthly.size() == 1 ? " old month\n" : " old months\n")
            << "  settings: " << (b.settings ? "yes" : "no") << "\n"
            << "  programme: " << (b.programme ? b.programme->code : std::string("none")) << "\n"
            << "  last safety check: "
