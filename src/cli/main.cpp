@@ -18,7 +18,9 @@ constexpr std::array kCommands = {
     Command{"triage", "triage [--content DIR]           answers JSON on stdin -> safety level JSON", calfcoach::cli::run_triage},
     Command{"validate", "validate [DIR]                   check a content folder (default content/)", calfcoach::cli::run_validate},
     Command{"plan", "plan [--routine ID] [--preset P] | plan --link LINK  print a session's timeline", calfcoach::cli::run_plan},
-    Command{"history", "history export --format csv|json FILE  export stored history (read on stdin)", calfcoach::cli::run_history},
+    Command{"history", "history export --format csv|json FILE  export stored history (read on stdin)\n"
+                       "  history merge A B                merge two backups or histories -> a backup on stdout", calfcoach::cli::run_history},
+    Command{"backup", "backup check FILE                is FILE a readable backup, and what it holds", calfcoach::cli::run_backup},
     Command{"prescribe", "prescribe FILE.json [--app URL]  a physio's programme file -> its #rx= link", calfcoach::cli::run_prescribe},
     Command{"prescription", "prescription LINK-or-CODE        decode a programme link -> its JSON", calfcoach::cli::run_prescription},
     Command{"ics", "ics LINK [--time HH:MM] [--stamp S]  the programme's reminders as an .ics file", calfcoach::cli::run_ics},

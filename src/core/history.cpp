@@ -171,8 +171,6 @@ std::optional<SessionRecord> record_from_json(const nlohmann::json& j) {
     return r;
 }
 
-namespace {
-
 nlohmann::json summary_to_json(const MonthlySummary& m) {
     return nlohmann::json{{"month", m.month},
                           {"sessions", m.sessions},
@@ -196,6 +194,8 @@ std::optional<MonthlySummary> summary_from_json(const nlohmann::json& j) {
     m.pain_drop_total = static_cast<int>(n);
     return m;
 }
+
+namespace {
 
 void add_summary(std::vector<MonthlySummary>& monthly, const MonthlySummary& add) {
     auto it = std::lower_bound(monthly.begin(), monthly.end(), add.month,
@@ -267,15 +267,6 @@ namespace {
 constexpr JsonLimits kGenerationLimits{kHistoryMaxBytes, 8};
 constexpr JsonLimits kSalvageObjectLimits{16 * 1024, 4};
 constexpr std::size_t kSalvageMaxBytes = 8 * 1024 * 1024;  // beyond any browser's quota
-
-nlohmann::json payload_json(const HistoryData& data) {
-    nlohmann::json records = nlohmann::json::array();
-    for (const SessionRecord& r : data.records) records.push_back(record_to_json(r));
-    nlohmann::json monthly = nlohmann::json::array();
-    for (const MonthlySummary& m : data.monthly) monthly.push_back(summary_to_json(m));
-    return nlohmann::json{{"records", std::move(records)}, {"monthly", std::move(monthly)},
-                          {"folded_through", data.folded_through}};
-}
 
 // The complete top-level {...} objects of the array that follows `marker` (or starts the text when
 // marker is empty), found by scanning with string awareness, so a value cut off mid-way or with one
@@ -380,6 +371,15 @@ bool read_payload(const nlohmann::json& payload, DecodedGeneration& out) {
 
 }  // namespace
 
+nlohmann::json history_payload_json(const HistoryData& data) {
+    nlohmann::json records = nlohmann::json::array();
+    for (const SessionRecord& r : data.records) records.push_back(record_to_json(r));
+    nlohmann::json monthly = nlohmann::json::array();
+    for (const MonthlySummary& m : data.monthly) monthly.push_back(summary_to_json(m));
+    return nlohmann::json{{"records", std::move(records)}, {"monthly", std::move(monthly)},
+                          {"folded_through", data.folded_through}};
+}
+
 std::string_view to_string(DecodeStatus status) {
     switch (status) {
         case DecodeStatus::Ok: return "ok";
@@ -391,7 +391,7 @@ std::string_view to_string(DecodeStatus status) {
 }
 
 std::string encode_generation(const HistoryData& data, std::uint64_t seq) {
-    const nlohmann::json payload = payload_json(data);
+    const nlohmann::json payload = history_payload_json(data);
     const std::string canonical = dump_json(payload);
     nlohmann::json j{{"v", kHistoryVersion}, {"seq", seq}, {"checksum", hex64(fnv1a64(canonical))},
                      {"payload", payload}};

@@ -6,6 +6,7 @@
 // [SECTION] HistoryStore
 // [SECTION] Summaries
 // [SECTION] Export for a physio
+// [SECTION] Merging two histories (history_merge.cpp)
 //
 // Design: a HistoryStore works over an abstract KeyValueStore (get/set/remove, strings only), so the
 // core does no I/O: tests and the CLI use MemoryKeyValueStore, the web layer wraps localStorage.
@@ -164,6 +165,11 @@ DecodedGeneration decode_generation(std::string_view text);  // never throws, an
 
 nlohmann::json record_to_json(const SessionRecord& record);
 std::optional<SessionRecord> record_from_json(const nlohmann::json& value);  // empty unless valid
+// {"month","sessions","active_s","pain_drop_total","pain_drop_count"}, as in a generation's payload.
+nlohmann::json summary_to_json(const MonthlySummary& summary);
+std::optional<MonthlySummary> summary_from_json(const nlohmann::json& value);  // empty unless valid
+// {"records":[...],"monthly":[...],"folded_through":"..."}: a generation's payload (and a backup's history).
+nlohmann::json history_payload_json(const HistoryData& data);
 
 //-----------------------------------------------------------------------------
 // [SECTION] HistoryStore
@@ -254,5 +260,37 @@ std::optional<double> average_pain_drop(const std::vector<SessionRecord>& record
 std::string export_csv(const HistoryData& data);
 // {"records":[...],"monthly":[{"month","sessions","active_minutes","average_pain_drop"}]}, indented.
 std::string export_json(const HistoryData& data);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Merging two histories
+//-----------------------------------------------------------------------------
+// Used when a backup is restored and by `calfcoach history merge`. The rules, in order:
+//   1. Sessions are matched by id. An id on one side only is taken; an id on both sides is kept once.
+//      When the two records of an id differ, the better one is kept (better_record below), so the
+//      choice never depends on which side is which.
+//   2. A session on one side only, started at or before the OTHER side's folded_through, is taken
+//      as counted already in the other side's monthly summaries (that side folded past it, so it
+//      saw it: the usual case is the same person's history at two times) and is not added again.
+//   3. Monthly summaries: per month the larger of the two (more sessions, then more active
+//      seconds, then more pain answers, then the larger pain-drop total), never their sum: a month
+//      in both is in the usual case the same fold, seen at two times. folded_through: the later.
+//   4. Then fold_oldest(keep) as for any new record: beyond `keep` sessions, the oldest are folded
+//      into their month's summary (added to it) and folded_through moves on.
+// So the merge is commutative (merge(a, b) == merge(b, a)) and idempotent (merge(a, a) == a for a
+// history as the store keeps it); merging again with either input changes nothing; and it is
+// associative as long as no folding (rule 4) happens on the way and an id's started_at is the same
+// on every side (as the app writes them: a session's id and start are made together). Every session id of either input
+// is in the result's records or at or before its folded_through (counted in a month).
+// The limit of rule 2 and 3: two devices that EACH folded different sessions of the same month
+// (each over 1,000 sessions) keep the larger month, not the sum. Summaries carry no ids, so no
+// rule could tell that case from the same history seen twice, and doubling is the worse error.
+
+// Rule 1: true when `a` is to be kept over `b` (two records with the same id): more steps done,
+// then more pain answers (the pain-after answer is added after the session), then more active
+// seconds, then the greater record JSON text (any difference decides, so the choice is total).
+bool better_record(const SessionRecord& a, const SessionRecord& b);
+// Rule 3: true when summary `a` (of the same month) is to be kept over `b`.
+bool better_summary(const MonthlySummary& a, const MonthlySummary& b);
+HistoryData merge_histories(const HistoryData& a, const HistoryData& b, std::size_t keep = kMaxHistoryRecords);
 
 }  // namespace calfcoach

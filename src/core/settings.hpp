@@ -25,6 +25,7 @@ struct Settings {
     std::optional<bool> reduced_motion;  // empty: follow the system (prefers-reduced-motion). Default: empty
     Preset default_preset = Preset::Standard;  // Default: standard
     Side first_leg = Side::Left;       // Default: left first
+    bool operator==(const Settings&) const = default;
 };
 
 inline constexpr std::string_view kSettingsKey = "settings";

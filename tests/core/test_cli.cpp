@@ -1,16 +1,20 @@
-// The built `calfcoach` tool, run as a process: exit codes and output of triage and validate.
+// The built `calfcoach` tool, run as a process: exit codes and output of every subcommand.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <cstdlib>
 #include <string>
 #include <tuple>
 
+#include "core/backup.hpp"
+#include "core/json_safe.hpp"
 #include "test_support.hpp"
 
 using namespace calfcoach;
@@ -299,4 +303,118 @@ TEST_CASE("calfcoach ics writes the programme's reminders", "[cli][prescription]
     CHECK(run_tool("ics '" + link + "' --stamp yesterday").exit_code == 2);
     CHECK(run_tool("ics").exit_code == 2);
     CHECK(run_tool("ics 'AAAA'").exit_code == 1);
+}
+
+namespace {
+
+SessionRecord cli_record(int n, std::optional<int> pain_after = 2) {
+    SessionRecord r;
+    r.id = "s" + std::to_string(n);
+    r.started_at = "2026-01-0" + std::to_string(n) + "T08:00:00Z";
+    r.routine_id = "calf_basic";
+    r.left_done = true;
+    r.steps_done = 7;
+    r.steps_total = 9;
+    r.active_seconds = 400;
+    r.pain_before = 5;
+    r.pain_after = pain_after;
+    return r;
+}
+
+void write_file(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+}  // namespace
+
+TEST_CASE("calfcoach history merge: a v0 history and a storage dump give one backup", "[cli][backup]") {
+    ScratchDir dir("merge");
+    // A: the first release's bare array, s2 without its pain-after answer. B: a localStorage dump
+    // with s2 answered, s3, and settings and a safety check that A does not have.
+    nlohmann::json v0 = nlohmann::json::array({record_to_json(cli_record(1)), record_to_json(cli_record(2, std::nullopt))});
+    HistoryData b_history;
+    REQUIRE(insert_record(b_history, cli_record(2)));
+    REQUIRE(insert_record(b_history, cli_record(3)));
+    Settings quiet;
+    quiet.volume_percent = 20;
+    const nlohmann::json dump{{"history.a", encode_generation(b_history, 4)},
+                              {"settings", settings_to_json(quiet)},
+                              {"safety.last", R"({"level":"caution","at":"2026-01-03T07:00:00Z"})"}};
+    write_file(dir.path / "a.json", dump_json(v0));
+    write_file(dir.path / "b.json", dump_json(dump));
+
+    const Run run = run_tool("history merge '" + (dir.path / "a.json").string() + "' '" + (dir.path / "b.json").string() + "'");
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    const BackupReadResult merged = read_backup(run.out);
+    INFO(merged.message);
+    REQUIRE(merged.ok());
+    REQUIRE(merged.backup->history.records.size() == 3);
+    CHECK(merged.backup->history.records[1] == cli_record(2));  // the answered copy
+    CHECK(merged.backup->settings == quiet);
+    REQUIRE(merged.backup->last_safety);
+    CHECK(merged.backup->last_safety->level == SafetyLevel::Caution);
+    CHECK_THAT(run.err, Catch::Contains("1 session added, 1 session already here (1 of them completed from the backup)"));
+
+    // The result merged again with either input: the same backup; it exports like any history.
+    write_file(dir.path / "c.json", run.out);
+    for (const char* other : {"a.json", "b.json", "c.json"}) {
+        const Run again = run_tool("history merge '" + (dir.path / "c.json").string() + "' '" + (dir.path / other).string() + "'");
+        REQUIRE(again.exit_code == 0);
+        CHECK(read_backup(again.out).backup == merged.backup);
+        CHECK_THAT(again.err, Catch::Contains("Nothing new"));
+    }
+    const Run csv = run_tool("history export --format csv -", run.out);
+    REQUIRE(csv.exit_code == 0);
+    CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 4);
+    // A physio export's JSON is read too (its records; its months carry no counts).
+    const Run json = run_tool("history export --format json -", run.out);
+    write_file(dir.path / "export.json", json.out);
+    const Run from_export = run_tool("history merge '" + (dir.path / "export.json").string() + "' '" + (dir.path / "a.json").string() + "'");
+    REQUIRE(from_export.exit_code == 0);
+    CHECK(read_backup(from_export.out).backup->history == merged.backup->history);
+}
+
+TEST_CASE("calfcoach history merge names the file it cannot use", "[cli][backup]") {
+    ScratchDir dir("merge_bad");
+    const std::string good = write_backup(Backup{}, "2026-12-01T09:00:00Z");
+    write_file(dir.path / "good.json", good);
+    write_file(dir.path / "garbage.json", "garbage");
+    std::string newer = good;
+    newer.replace(newer.find("\"version\": 1"), 12, "\"version\": 7");
+    write_file(dir.path / "newer.json", newer);
+    std::string edited = good;
+    edited.replace(edited.find("\"folded_through\": \"\""), 20, "\"folded_through\": \"x\"");
+    write_file(dir.path / "edited.json", edited);
+    const std::string g = "'" + (dir.path / "good.json").string() + "' ";
+
+    const Run garbage = run_tool("history merge " + g + "'" + (dir.path / "garbage.json").string() + "'");
+    CHECK(garbage.exit_code == 1);
+    CHECK_THAT(garbage.err, Catch::Contains("garbage.json: no history could be recovered"));
+    CHECK(garbage.out.empty());
+    const Run future = run_tool("history merge '" + (dir.path / "newer.json").string() + "' " + g);
+    CHECK(future.exit_code == 1);
+    CHECK_THAT(future.err, Catch::Contains("newer.json: made by a newer Calf Coach (backup version 7): update the app to read it"));
+    const Run damaged = run_tool("history merge " + g + "'" + (dir.path / "edited.json").string() + "'");
+    CHECK(damaged.exit_code == 1);
+    CHECK_THAT(damaged.err, Catch::Contains("edited.json: damaged or edited: the checksum does not match"));
+    CHECK(run_tool("history merge " + g + "'" + (dir.path / "missing.json").string() + "'").exit_code == 2);
+    CHECK(run_tool("history merge " + g).exit_code == 2);
+}
+
+TEST_CASE("calfcoach backup check says what a backup holds, or why it cannot be read", "[cli][backup]") {
+    ScratchDir dir("backup_check");
+    Backup backup;
+    REQUIRE(insert_record(backup.history, cli_record(1)));
+    backup.last_safety = SafetyFacts{SafetyLevel::Ok, "2026-12-01T08:55:00Z"};
+    write_file(dir.path / "b.json", write_backup(backup, "2026-12-01T09:00:00Z"));
+    const Run ok = run_tool("backup check '" + (dir.path / "b.json").string() + "'");
+    REQUIRE(ok.exit_code == 0);
+    CHECK_THAT(ok.out, Catch::Contains("a valid backup, made 2026-12-01T09:00:00Z"));
+    CHECK_THAT(ok.out, Catch::Contains("sessions: 1, and 0 more in 0 old months"));
+    CHECK_THAT(ok.out, Catch::Contains("last safety check: ok at 2026-12-01T08:55:00Z"));
+    write_file(dir.path / "cut.json", write_backup(backup, "2026-12-01T09:00:00Z").substr(0, 200));
+    const Run cut = run_tool("backup check '" + (dir.path / "cut.json").string() + "'");
+    CHECK(cut.exit_code == 1);
+    CHECK_THAT(cut.out, Catch::Contains("(not_json)"));
+    CHECK(run_tool("backup check").exit_code == 2);
+    CHECK(run_tool("backup verify '" + (dir.path / "b.json").string() + "'").exit_code == 2);
 }

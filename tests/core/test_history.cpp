@@ -394,6 +394,31 @@ TEST_CASE("CSV export: a text cell that a spreadsheet would run as a formula is 
     CHECK(csv.find(",7,9,401,5,") != std::string::npos);
 }
 
+TEST_CASE("CSV export: ids and programme cells are guarded too, number cells stay numbers", "[history]") {
+    HistoryData d;
+    SessionRecord r = make_record(1);
+    r.id = "=cmd|' /C calc'!A0";
+    r.programme = "@rx";
+    r.routine_id = "\r=1";
+    r.pain_before = 0;
+    r.pain_after = 10;
+    REQUIRE(insert_record(d, r));
+    const std::string csv = export_csv(d);
+    const std::string row = csv.substr(csv.find("\r\n") + 2);
+    CHECK(row.rfind("'=cmd|' /C calc'!A0,", 0) == 0);
+    CHECK(row.find(",\"'\r=1\",") != std::string::npos);  // quoted for its CR, and guarded
+    CHECK(row.size() >= 7);
+    CHECK(row.substr(row.size() - 7) == ",'@rx\r\n");
+    // steps_done, steps_total, active_seconds, pain_before, pain_after: plain digits, no apostrophe.
+    CHECK(row.find(",7,9,401,0,10,ok,none,") != std::string::npos);
+    // A text cell that merely contains a formula character later is left alone.
+    HistoryData plain;
+    SessionRecord inner = make_record(2);
+    inner.routine_id = "calf-basic=2";
+    REQUIRE(insert_record(plain, inner));
+    CHECK(export_csv(plain).find(",calf-basic=2,") != std::string::npos);
+}
+
 TEST_CASE("JSON export for a physio parses back with records and monthly", "[history]") {
     HistoryData d = data_with(1'002);
     const auto parsed = parse_json_limited(export_json(d), JsonLimits{4 * 1024 * 1024, 8});
