@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/content_files.hpp"
 #include "core/content.hpp"
+#include "core/triage_pages.hpp"
 
 namespace calfcoach::cli {
 
@@ -31,6 +32,15 @@ int run_validate(Args args, Streams io) {
         io.out << folder << ": invalid, " << errors << " error(s), " << warnings << " warning(s)\n";
         return 1;
     }
+    // The safety check's pages as the app will show them, so a clinic sees where its questions went.
+    io.out << "safety check pages, in order:";
+    for (const TriagePage& page : triage_pages(load.content.triage)) {
+        io.out << " " << page.group->id << " (" << page.items.size() << " question" << (page.items.size() == 1 ? "" : "s");
+        if (page.group->remember_none_days > 0)
+            io.out << ", \"none of these\" remembered " << page.group->remember_none_days << " day" << (page.group->remember_none_days == 1 ? "" : "s");
+        io.out << ")";
+    }
+    io.out << "\n";
     io.out << folder << ": valid (version " << load.content.version << "), " << warnings << " warning(s)\n";
     return 0;
 }

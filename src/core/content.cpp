@@ -372,20 +372,88 @@ std::vector<LearnSection> read_learn(const json& root, FileChecker& check) {
 
 constexpr std::string_view kLevelNames = "ok, caution, wait, see_professional, urgent, emergency";
 
+// The pages of the check. Groups are read first so each question's "group" can be checked. Returns
+// each kept group's JSON pointer (for the checks after the questions are read).
+std::vector<std::string> read_groups(const json& root, FileChecker& check, TriageContent& triage) {
+    std::vector<std::string> pointers;
+    const json* list = check.list(root, "", "groups");
+    if (!list) return pointers;
+    std::set<std::string, std::less<>> ids;
+    check.for_each_object(*list, "/groups", [&](const json& g, const std::string& g_at) {
+        check.check_keys(g, g_at, {"id", "title", "help", "remember_none_days"});
+        TriageGroup group;
+        const int errors_before = check.errors();
+        if (auto v = check.id(g, g_at)) { check.unique(ids, *v, g_at); group.id = *v; }
+        if (auto v = check.text(g, g_at, "title")) group.title = *v;
+        if (auto v = check.text(g, g_at, "help", false)) group.help = *v;
+        const bool usable = check.errors() == errors_before;
+        if (const json* days = check.member(g, g_at, "remember_none_days", false)) {
+            const std::string days_at = pointer_to(g_at, "remember_none_days");
+            if (!days->is_number_integer())
+                check.error(days_at, "wrong type: expected a whole number of days, found " + std::string(type_name(*days)));
+            else if (days->is_number_unsigned() ? days->get<std::uint64_t>() > static_cast<std::uint64_t>(kRememberNoneMaxDays)
+                                                : (days->get<std::int64_t>() < 0 || days->get<std::int64_t>() > kRememberNoneMaxDays))
+                check.error(days_at, "remember_none_days must be 0 to " + std::to_string(kRememberNoneMaxDays) +
+                                         ": a clinic may shorten how long \"none of these\" is remembered, never lengthen it");
+            else group.remember_none_days = static_cast<int>(days->get<std::int64_t>());
+        }
+        // A bad remember_none_days is an error but keeps the group (remembering nothing), so its
+        // questions are not reported again as being in an unknown group.
+        if (usable) {
+            triage.groups.push_back(std::move(group));
+            pointers.push_back(g_at);
+        }
+    });
+    return pointers;
+}
+
 void read_questions(const json& root, FileChecker& check, TriageContent& triage) {
     const json* list = check.list(root, "", "questions");
     if (!list) return;
     std::set<std::string, std::less<>> ids;
     check.for_each_object(*list, "/questions", [&](const json& q, const std::string& q_at) {
-        check.check_keys(q, q_at, {"id", "text", "help", "label"});
+        check.check_keys(q, q_at, {"id", "group", "text", "help", "label", "item"});
         TriageQuestion question;
         const int errors_before = check.errors();
         if (auto v = check.id(q, q_at)) { check.unique(ids, *v, q_at); question.id = *v; }
+        if (auto v = check.text(q, q_at, "group")) {
+            if (!triage.find_group(*v))
+                check.error(pointer_to(q_at, "group"), "unknown group id \"" + *v + "\": use one defined in \"groups\"");
+            else question.group = *v;
+        }
         if (auto v = check.text(q, q_at, "text")) question.text = *v;
         if (auto v = check.text(q, q_at, "help", false)) question.help = *v;
         if (auto v = check.text(q, q_at, "label", false)) question.label = *v;
+        if (auto v = check.text(q, q_at, "item")) question.item = *v;
         if (check.errors() == errors_before) triage.questions.push_back(std::move(question));
     });
+}
+
+// Every group holds a question; pages come most severe first (by the level their items give alone).
+void check_groups(FileChecker& check, const TriageContent& triage, const std::vector<std::string>& pointers) {
+    SafetyLevel previous_most_severe = SafetyLevel::Emergency;
+    for (std::size_t i = 0; i < triage.groups.size(); ++i) {
+        const TriageGroup& group = triage.groups[i];
+        SafetyLevel most_severe = SafetyLevel::Ok;
+        bool empty = true;
+        for (const TriageQuestion& q : triage.questions) {
+            if (q.group != group.id) continue;
+            empty = false;
+            most_severe = std::max(most_severe, level_alone(triage, q.id));
+        }
+        const std::string& at = pointers[i];
+        if (empty) {
+            check.error(at, "group \"" + group.id + "\" has no questions: a page with nothing to tick");
+            continue;
+        }
+        if (i > 0 && most_severe == SafetyLevel::Emergency)
+            check.warn(at, "group \"" + group.id + "\" holds a question that alone gives 'emergency': it is asked after the "
+                           "first page; put it on \"" + std::string(kRightNowGroupId) + "\" so the check can stop at once");
+        else if (most_severe > previous_most_severe)
+            check.warn(at, "group \"" + group.id + "\" holds a question that gives '" + std::string(to_string(most_severe)) +
+                               "', more severe than the group before it: put the most severe page first");
+        previous_most_severe = most_severe;
+    }
 }
 
 void read_rule_condition(const json& r, const std::string& r_at, FileChecker& check, const TriageContent& triage,
@@ -450,7 +518,8 @@ void read_rules(const json& root, FileChecker& check, TriageContent& triage) {
 }
 
 void read_triage(const json& root, FileChecker& check, TriageContent& triage) {
-    check.check_keys(root, "", {"version", "questions", "rules", "pain", "after_session", "$schema"});
+    check.check_keys(root, "", {"version", "groups", "questions", "rules", "pain", "after_session", "$schema"});
+    const std::vector<std::string> group_pointers = read_groups(root, check, triage);
     read_questions(root, check, triage);
     read_rules(root, check, triage);
 
@@ -484,6 +553,11 @@ void read_triage(const json& root, FileChecker& check, TriageContent& triage) {
         const bool missing = problem.rfind("missing fixed question", 0) == 0;
         check.error(missing ? "/questions" : "/rules", problem);
     }
+    check_groups(check, triage, group_pointers);
+    for (const std::string& id : remembered_group_blockers(triage))
+        check.warn("/groups", "question '" + id + "' alone gives urgent or emergency, so \"none of these\" on group '" +
+                                  std::string(kRememberedGroupId) + "' is never remembered (it must be asked every time)");
+    for (const std::string& problem : triage_group_floor_problems(triage)) check.error("/groups", problem);
 }
 
 }  // namespace

@@ -45,6 +45,12 @@ const TriageQuestion* TriageContent::find_question(std::string_view id) const {
     return nullptr;
 }
 
+const TriageGroup* TriageContent::find_group(std::string_view id) const {
+    for (const TriageGroup& g : groups)
+        if (g.id == id) return &g;
+    return nullptr;
+}
+
 namespace {
 
 enum class Unanswered : std::uint8_t { CountsAsYes, CountsAsNo };
@@ -189,6 +195,42 @@ std::vector<std::string> triage_floor_problems(const TriageContent& content) {
         }
     }
     return problems;
+}
+
+SafetyLevel level_alone(const TriageContent& content, std::string_view question_id) {
+    return evaluate_rules(content, only_yes(content, {question_id}), Unanswered::CountsAsYes).level;
+}
+
+std::vector<std::string> triage_group_floor_problems(const TriageContent& content) {
+    std::vector<std::string> problems;
+    for (std::string_view fixed : kFixedGroupIds)
+        if (!content.find_group(fixed)) problems.push_back("missing fixed group '" + std::string(fixed) + "'");
+    for (const FixedQuestion& fixed : kFixedQuestions) {
+        const TriageQuestion* q = content.find_question(fixed.id);
+        if (q && q->group != fixed.group)
+            problems.push_back("fixed question '" + std::string(fixed.id) + "' must stay in group '" +
+                               std::string(fixed.group) + "', found '" + q->group + "'");
+    }
+    // The fixed emergency signs are on right_now: it must be the first page.
+    if (content.find_group(kRightNowGroupId) && content.groups.front().id != kRightNowGroupId)
+        problems.push_back("group '" + std::string(kRightNowGroupId) + "' must come first (it holds the emergency signs), found '" +
+                           content.groups.front().id + "'");
+    for (const TriageGroup& g : content.groups) {
+        if (g.remember_none_days < 0 || g.remember_none_days > kRememberNoneMaxDays)
+            problems.push_back("group '" + g.id + "': remember_none_days must be 0 to " +
+                               std::to_string(kRememberNoneMaxDays) + ", found " + std::to_string(g.remember_none_days));
+        else if (g.remember_none_days > 0 && g.id != kRememberedGroupId)
+            problems.push_back("group '" + g.id + "': only group '" + std::string(kRememberedGroupId) +
+                               "' may be remembered (remember_none_days)");
+    }
+    return problems;
+}
+
+std::vector<std::string> remembered_group_blockers(const TriageContent& content) {
+    std::vector<std::string> blockers;
+    for (const TriageQuestion& q : content.questions)
+        if (q.group == kRememberedGroupId && level_alone(content, q.id) >= SafetyLevel::Urgent) blockers.push_back(q.id);
+    return blockers;
 }
 
 //-----------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 // (TriageContent, filled by load_content), this engine evaluates them.
 //
 // [SECTION] Answers
-// [SECTION] Content (questions, rules, pain and after-session wording)
-// [SECTION] The fixed safety floor (ids every content must keep, and their lowest level)
+// [SECTION] Content (groups, questions, rules, pain and after-session wording)
+// [SECTION] The fixed safety floor (ids every content must keep, their lowest level and their group)
 // [SECTION] Evaluation
 // [SECTION] Question order and early stop
 // [SECTION] Pain during a session, and the after-session check
@@ -41,11 +41,24 @@ using TriageAnswers = std::map<std::string, Answer, std::less<>>;
 // [SECTION] Content
 //-----------------------------------------------------------------------------
 
+// A page of the check: a few related signs under one question, most severe page first
+// (core/triage_pages.hpp turns a page's answer into per-question answers).
+struct TriageGroup {
+    std::string id;     // e.g. "right_now"
+    std::string title;  // the page's question: "Right now, do you have any of these?"
+    std::string help;   // optional short line under the title
+    // Days an answer "none of these" on this page may be remembered for a re-check (0: never).
+    // Only the group kRememberedGroupId may set it, at most kRememberNoneMaxDays (core/triage_recheck.hpp).
+    int remember_none_days = 0;
+};
+
 struct TriageQuestion {
     std::string id;     // e.g. "one_leg_swollen"
-    std::string text;   // one question per page, plain words
+    std::string group;  // the id of the TriageGroup (page) it is shown on
+    std::string text;   // the whole question on its own, plain words (the CLI and the handout)
     std::string help;   // optional short line under the question
     std::string label;  // short noun phrase used to name it in advice: "a past blood clot"
+    std::string item;   // the checkbox text on its page: "One leg is swollen and the other is not"
 };
 
 struct TriageRule {
@@ -74,6 +87,7 @@ struct AfterSessionText {
 
 struct TriageContent {
     std::string version;
+    std::vector<TriageGroup> groups;  // page order: most severe first
     std::vector<TriageQuestion> questions;
     std::vector<TriageRule> rules;
     PainAdviceText pain;
@@ -83,37 +97,52 @@ struct TriageContent {
     bool validated = false;
 
     [[nodiscard]] const TriageQuestion* find_question(std::string_view id) const;
+    [[nodiscard]] const TriageGroup* find_group(std::string_view id) const;
 };
 
 //-----------------------------------------------------------------------------
 // [SECTION] The fixed safety floor
 //-----------------------------------------------------------------------------
 
+// The fixed pages. Every content keeps them and keeps each fixed question on its page (a clinic may add
+// questions to them or add pages): the emergency signs stay on the first page, so the check can stop
+// at once, and the page a re-check may skip holds only what rarely changes.
+inline constexpr std::string_view kRightNowGroupId = "right_now";
+inline constexpr std::string_view kCalfTodayGroupId = "calf_today";
+inline constexpr std::string_view kRememberedGroupId = "your_health";
+inline constexpr std::string_view kSkinInjuriesGroupId = "skin_injuries";
+inline constexpr std::array<std::string_view, 4> kFixedGroupIds = {
+    kRightNowGroupId, kCalfTodayGroupId, kRememberedGroupId, kSkinInjuriesGroupId};
+
 struct FixedQuestion {
     std::string_view id;
     SafetyLevel min_level;  // answering yes to this alone gives at least this level
+    std::string_view group; // the page it must stay on
 };
 
 inline constexpr std::array<FixedQuestion, 18> kFixedQuestions = {{
-    {"chest_symptoms", SafetyLevel::Emergency},
-    {"cold_pale_leg", SafetyLevel::Emergency},
-    {"one_leg_swollen", SafetyLevel::Urgent},
-    {"calf_warm_red", SafetyLevel::Urgent},
-    {"unexplained_calf_pain", SafetyLevel::Urgent},
-    {"hard_sore_veins", SafetyLevel::Urgent},
-    {"spreading_redness_fever", SafetyLevel::Urgent},
-    {"clot_history", SafetyLevel::SeeProfessional},
-    {"blood_thinners", SafetyLevel::SeeProfessional},
-    {"recent_surgery_or_immobility", SafetyLevel::SeeProfessional},
-    {"pregnant_or_postpartum", SafetyLevel::SeeProfessional},
-    {"cancer_treatment", SafetyLevel::SeeProfessional},
-    {"numbness", SafetyLevel::SeeProfessional},
-    {"varicose_veins", SafetyLevel::SeeProfessional},
-    {"severe_or_persistent_pain", SafetyLevel::SeeProfessional},
-    {"open_wound", SafetyLevel::Wait},
-    {"recent_injury", SafetyLevel::Wait},
-    {"sore_after_exercise", SafetyLevel::Caution},
+    {"chest_symptoms", SafetyLevel::Emergency, kRightNowGroupId},
+    {"cold_pale_leg", SafetyLevel::Emergency, kRightNowGroupId},
+    {"one_leg_swollen", SafetyLevel::Urgent, kCalfTodayGroupId},
+    {"calf_warm_red", SafetyLevel::Urgent, kCalfTodayGroupId},
+    {"unexplained_calf_pain", SafetyLevel::Urgent, kCalfTodayGroupId},
+    {"hard_sore_veins", SafetyLevel::Urgent, kCalfTodayGroupId},
+    {"spreading_redness_fever", SafetyLevel::Urgent, kRightNowGroupId},
+    {"clot_history", SafetyLevel::SeeProfessional, kRememberedGroupId},
+    {"blood_thinners", SafetyLevel::SeeProfessional, kRememberedGroupId},
+    {"recent_surgery_or_immobility", SafetyLevel::SeeProfessional, kRememberedGroupId},
+    {"pregnant_or_postpartum", SafetyLevel::SeeProfessional, kRememberedGroupId},
+    {"cancer_treatment", SafetyLevel::SeeProfessional, kRememberedGroupId},
+    {"numbness", SafetyLevel::SeeProfessional, kCalfTodayGroupId},
+    {"varicose_veins", SafetyLevel::SeeProfessional, kRememberedGroupId},
+    {"severe_or_persistent_pain", SafetyLevel::SeeProfessional, kCalfTodayGroupId},
+    {"open_wound", SafetyLevel::Wait, kSkinInjuriesGroupId},
+    {"recent_injury", SafetyLevel::Wait, kSkinInjuriesGroupId},
+    {"sore_after_exercise", SafetyLevel::Caution, kSkinInjuriesGroupId},
 }};
+
+// The longest a "none of these" may be remembered; content may shorten it, never lengthen it.
+inline constexpr int kRememberNoneMaxDays = 7;
 
 // A clot sign together with a clot risk factor must stay urgent and its advice must name the factor.
 inline constexpr std::array<std::string_view, 4> kClotSignIds = {
@@ -125,6 +154,21 @@ inline constexpr std::array<std::string_view, 4> kClotRiskFactorIds = {
 // fixed question, a fixed id that alone gives a milder level, a clot sign plus risk factor that is
 // not urgent or whose advice does not name the factor. Ignores `validated`.
 std::vector<std::string> triage_floor_problems(const TriageContent& content);
+
+// The same for the pages, one sentence each: a missing fixed group, a fixed question moved off its
+// group, a first page other than kRightNowGroupId (the emergency signs come first, so the check can
+// stop at once), a remember_none_days outside 0..kRememberNoneMaxDays or on a group other than
+// kRememberedGroupId. Unknown group ids, empty and duplicate groups are the loader's to report. A
+// clinic's stricter rules never fail it (a question made an emergency on a later page is a warning).
+std::vector<std::string> triage_group_floor_problems(const TriageContent& content);
+
+// The questions of the remembered group that alone give urgent or emergency (e.g. a clinic made one
+// stricter): such signs can change from one day to the next, so while there is one, "none of these"
+// is never remembered (remember_none_days in core/triage_recheck.hpp gives 0; the loader warns).
+std::vector<std::string> remembered_group_blockers(const TriageContent& content);
+
+// The level answering yes to `question_id` alone gives (every other question no).
+SafetyLevel level_alone(const TriageContent& content, std::string_view question_id);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Evaluation

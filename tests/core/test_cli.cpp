@@ -129,6 +129,26 @@ TEST_CASE("calfcoach validate accepts the shipped content", "[cli]") {
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("valid") != std::string::npos);
     CHECK(run.out.find("error") == std::string::npos);
+    CHECK(run.out.find("safety check pages, in order: right_now (3 questions) calf_today (6 questions) your_health "
+                       "(6 questions, \"none of these\" remembered 7 days) skin_injuries (3 questions)") != std::string::npos);
+}
+
+TEST_CASE("calfcoach validate reports bad groups with their pointers", "[cli][pages]") {
+    ScratchDir broken("validate_groups");
+    for (std::string_view name : kContentFileNames)
+        std::ofstream(broken.path / std::string(name)) << shipped_files().at(std::string(name));
+    nlohmann::json triage = nlohmann::json::parse(shipped_files().at("triage.json"));
+    triage["groups"][2]["remember_none_days"] = 30;
+    triage["groups"].push_back({{"id", "spare"}, {"title", "Anything else?"}});
+    triage["questions"][0]["group"] = "somewhere";
+    std::ofstream(broken.path / "triage.json") << triage.dump(2);
+    const Run run = run_tool("validate '" + broken.path.string() + "'");
+    INFO(run.out << run.err);
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("error: triage.json /groups/2/remember_none_days: remember_none_days must be 0 to 7") != std::string::npos);
+    CHECK(run.out.find("error: triage.json /groups/4: group \"spare\" has no questions") != std::string::npos);
+    CHECK(run.out.find("error: triage.json /questions/0/group: unknown group id \"somewhere\"") != std::string::npos);
+    CHECK(run.out.find("safety check pages") == std::string::npos);
 }
 
 TEST_CASE("calfcoach validate lists every problem with file and pointer and exits 1", "[cli]") {

@@ -277,7 +277,7 @@ TEST_CASE("clinic content whose clot advice stops naming the risk factor is reje
 TEST_CASE("clinic content may be stricter than the fixed rules", "[content][floor]") {
     const ContentLoad load = load_content(edited("triage.json", [](json& j) {
         (*rule_by_id(j, "sore_muscles"))["level"] = "wait";
-        j["questions"].push_back({{"id", "smoker"}, {"text", "Do you smoke?"}});
+        j["questions"].push_back({{"id", "smoker"}, {"group", "calf_today"}, {"text", "Do you smoke?"}, {"item", "You smoke"}});
         j["rules"].push_back({{"id", "smoker_clot_sign"}, {"level", "emergency"},
                               {"when", json::parse(R"([["smoker"], ["one_leg_swollen"]])")},
                               {"advice", "Call now."}, {"source", "Clinic protocol 7"}});
