@@ -675,3 +675,15 @@ TEST_CASE("recheck: only a plain none of these on the remembered page is remembe
     others_yes["calf_today"].marked["one_leg_swollen"] = ItemMark::Yes;
     CHECK(remember_none_from_pages(triage, others_yes, iso_at(0)));
 }
+
+TEST_CASE("recheck: the stored form shown in docs/cli.md reads back with the shipped content", "[recheck]") {
+    // Keeps the documented example (its items hash above all) true to the code.
+    const std::string doc = read_text_file(std::string(CALFCOACH_SOURCE_DIR) + "/docs/cli.md");
+    const std::size_t start = doc.find("{\"v\":1,\"group\":\"your_health\"");
+    REQUIRE(start != std::string::npos);
+    const std::string example = doc.substr(start, doc.find('\n', start) - start);
+    const RememberedRead read = read_remembered_none(example, shipped_triage(), iso_at(kDay));
+    CHECK(read.status == RememberedStatus::Valid);
+    REQUIRE(read.fact);
+    CHECK(remembered_none_to_json(*read.fact) == example);
+}
