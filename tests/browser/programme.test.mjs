@@ -124,7 +124,7 @@ test('a link opened while the app is open (hashchange) waits out the safety chec
   }
 });
 
-test('the one-file page from file:// reads a programme link and removes it from the address', async () => {
+test('the one-file page from file:// reads a programme link, removes it from the address, and prints its handout', async () => {
   const code = await prescriptionCode({ legs: 'right' });
   const fileUrl = pathToFileURL(path.join(distDir, 'calfcoach-offline.html')).href;
   const page = await newPage(browser, PHONE);
@@ -137,6 +137,22 @@ test('the one-file page from file:// reads a programme link and removes it from 
     await tap(page, 'programme.keep');
     s = await state(page);
     assert.equal(s.programme.legs, 'right');
+    // Its handout prints offline too, under the page's own CSP; a file: address is no use to another
+    // phone, so there is no QR code and no link on it.
+    await tap(page, 'home.settings');
+    await page.evaluate(() => { window.calfcoach.printDialog = false; });
+    await tap(page, 'settings.programme.print');
+    await page.waitForFunction(() => window.calfcoach.printLog().length > 0, null, { timeout: 10000 });
+    const printed = await page.evaluate(() => {
+      const doc = document.getElementById('cc-print-frame').contentDocument;
+      return { log: window.calfcoach.printLog().at(-1), text: doc.body.innerText,
+               svgs: doc.querySelectorAll('svg').length, display: doc.defaultView.getComputedStyle(doc.querySelector('.steps')).display };
+    });
+    assert.equal(printed.log.styled, true, JSON.stringify(printed.log));
+    assert.equal(printed.display, 'grid');
+    assert.match(printed.text, /Right leg only/);
+    assert.doesNotMatch(printed.text, /rx=|file:/);
+    assert.equal(printed.svgs, 4, 'one drawing per step kept, no QR code');
     await settle(page);
     assert.deepEqual(await page.problems(), []);
   } finally {
