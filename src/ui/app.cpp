@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/backup.hpp"
 #include "core/clinic_content.hpp"
 #include "core/default_content.hpp"
 #include "core/json_safe.hpp"
@@ -73,14 +74,9 @@ App::App(Services& services) : services_(services), history_(services.storage())
 
     // The last safety result, for the one-tap "nothing has changed" within 24 hours.
     if (const auto stored = services_.storage().get(kLastSafetyKey)) {
-        const JsonParseResult parsed = parse_json_limited(*stored, JsonLimits{4096, 4});
-        if (parsed.ok && parsed.value.is_object() && parsed.value.value("level", "").size() > 0) {
-            const auto level = safety_level_from_string(parsed.value.value("level", ""));
-            const std::string at = parsed.value.value("at", "");
-            if (level && is_iso_utc_timestamp(at)) {
-                safety_result_ = TriageResult{*level, {}};
-                safety_checked_at_ = at;
-            }
+        if (const std::optional<SafetyFacts> facts = safety_facts_from_stored(*stored)) {
+            safety_result_ = TriageResult{facts->level, {}};
+            safety_checked_at_ = facts->checked_at;
         }
     }
 }

@@ -13,10 +13,10 @@
 #include <array>
 #include <string>
 
+#include "core/backup.hpp"
 #include "core/calendar_ics.hpp"
 #include "core/handout.hpp"
 #include "core/plain_words.hpp"
-#include "core/json_safe.hpp"
 #include "ui/app.hpp"
 #include "ui/app_storage_keys.hpp"
 
@@ -38,19 +38,14 @@ std::int64_t planned_ms(const PrescribedSession& prescribed) {
 void App::load_programme() {
     const auto stored = services_.storage().get(kProgrammeKey);
     if (!stored) return;
-    const JsonParseResult parsed = parse_json_limited(*stored, JsonLimits{4096, 4});
-    std::string code, kept_on;
-    if (parsed.ok && parsed.value.is_object()) {
-        code = parsed.value.value("code", "");
-        kept_on = parsed.value.value("kept_on", "");
-    }
-    PrescriptionDecode decoded = decode_prescription(code);
+    const std::optional<BackupProgramme> kept = programme_from_stored(*stored);  // only a code that decodes
+    PrescriptionDecode decoded = kept ? decode_prescription(kept->code) : PrescriptionDecode{};
     if (!decoded.ok()) {
         // Never deleted: the stored copy stays for a later version that may read it; the person is told.
         notice_ = "The programme kept on this device could not be read: ask your clinic for its link again.";
         return;
     }
-    programme_ = KeptProgramme{code, std::move(*decoded.prescription), kept_on};
+    programme_ = KeptProgramme{kept->code, std::move(*decoded.prescription), kept->kept_on};
 }
 
 bool App::receive_programme_link(std::string_view fragment) {
@@ -83,8 +78,7 @@ void App::open_programme_offer() {
 
 void App::keep_offered_programme() {
     KeptProgramme kept{offer_code_, *offer_->prescription, local_date(services_.wall_clock_iso(), services_.utc_offset_minutes())};
-    const nlohmann::json stored = {{"v", 1}, {"code", kept.code}, {"kept_on", kept.kept_on}};
-    if (!services_.storage().set(kProgrammeKey, dump_json(stored)))
+    if (!services_.storage().set(kProgrammeKey, programme_to_stored(BackupProgramme{kept.code, kept.kept_on})))
         notice_ = "The programme could not be stored on this device: it lasts until you close the page.";
     programme_ = std::move(kept);
     close_programme_offer();

@@ -9,6 +9,7 @@
 
 #include "core/json_safe.hpp"
 #include "imgui.h"
+#include "core/backup.hpp"
 #include "ui/app.hpp"
 #include "ui/app_storage_keys.hpp"
 #include "ui/level_look.hpp"
@@ -50,8 +51,7 @@ void App::finish_safety_check() {
     event.level = safety_result_->level;
     services_.notify_host(event);
     // Only the level and the time are kept: the answers are health data the app does not need later.
-    const nlohmann::json stored = {{"level", to_string(safety_result_->level)}, {"at", safety_checked_at_}};
-    services_.storage().set(kLastSafetyKey, dump_json(stored));
+    services_.storage().set(kLastSafetyKey, safety_facts_to_stored(SafetyFacts{safety_result_->level, safety_checked_at_}));
     back_stack_ = {Screen::Home};
     screen_ = Screen::SafetyResult;
     scroll_to_top_ = true;

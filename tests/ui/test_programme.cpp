@@ -332,3 +332,17 @@ TEST_CASE("programme: where the page cannot print (a clinic's frame), the handou
     REQUIRE(ui.tap("home.settings"));
     CHECK_FALSE(has_text(ui.state(), "could neither print nor save"));  // the line belonged to that visit
 }
+
+TEST_CASE("programme and safety: stored values of the wrong type are ignored, never a crash", "[ui][programme][storage]") {
+    // Values of the right keys with the wrong JSON types (a damaged store, another app on the origin).
+    Stored stored;
+    stored[std::string(ui::kProgrammeKey)] = R"({"v":1,"code":5,"kept_on":[]})";
+    stored[std::string(ui::kLastSafetyKey)] = R"({"level":3,"at":"2026-11-21T08:00:00Z"})";
+    UiDriver ui(390, 844, 3, stored);
+    const auto state = ui.state();
+    CHECK(state["screen"] == "home");
+    CHECK(state["programme"].is_null());
+    CHECK(state["level"].is_null());
+    CHECK(has_text(state, "could not be read"));
+    CHECK(ui.services.storage_values.get(ui::kProgrammeKey).has_value());  // never deleted
+}
