@@ -63,6 +63,29 @@ std::optional<std::string> prescription_code_in(std::string_view link_or_code) {
     return std::string(link_or_code);
 }
 
+namespace {
+
+// The programme in a LINK-or-CODE argument, or nullopt after writing why to `err` as
+// "calfcoach COMMAND: ..." (ics and handout say it alike).
+std::optional<Prescription> programme_argument(std::string_view link_or_code, std::string_view command, std::ostream& err) {
+    const std::optional<std::string> code = prescription_code_in(link_or_code);
+    PrescriptionDecode decoded = code ? decode_prescription(*code) : PrescriptionDecode{};
+    if (decoded.ok()) return std::move(decoded.prescription);
+    err << "calfcoach " << command << ": " << (code ? decoded.message : std::string("the link has no #rx= programme")) << "\n";
+    return std::nullopt;
+}
+
+// The link back to the app: at --app when given, else at the argument's own address; empty for a
+// bare code.
+std::string link_back(std::string_view link_or_code, std::string_view app, const Prescription& rx) {
+    const std::size_t hash = link_or_code.find('#');
+    if (!app.empty()) return prescription_link(app, rx);
+    if (hash != std::string_view::npos && hash > 0) return prescription_link(link_or_code.substr(0, hash), rx);
+    return "";
+}
+
+}  // namespace
+
 bool load_tool_content(std::string_view content_dir, ContentSet& content, std::string& error) {
     std::map<std::string, std::string, std::less<>> files = default_content_map();
     if (!content_dir.empty() && !read_content_folder(content_dir, files, error)) return false;
@@ -165,16 +188,10 @@ int run_ics(Args args, Streams io) {
         io.err << "calfcoach ics: --stamp must be a UTC time as YYYYMMDDTHHMMSSZ\n";
         return 2;
     }
-    const std::optional<std::string> code = prescription_code_in(link_or_code);
-    const PrescriptionDecode decoded = code ? decode_prescription(*code) : PrescriptionDecode{};
-    if (!decoded.ok()) {
-        io.err << "calfcoach ics: " << (code ? decoded.message : std::string("the link has no #rx= programme")) << "\n";
-        return 1;
-    }
-    const Prescription& rx = *decoded.prescription;
-    const std::size_t hash = link_or_code.find('#');
-    if (!app.empty()) options.app_link = prescription_link(app, rx);
-    else if (hash != std::string::npos && hash > 0) options.app_link = prescription_link(link_or_code.substr(0, hash), rx);
+    const std::optional<Prescription> programme = programme_argument(link_or_code, "ics", io.err);
+    if (!programme) return 1;
+    const Prescription& rx = *programme;
+    options.app_link = link_back(link_or_code, app, rx);
 
     ContentSet content;
     if (std::string error; !load_tool_content(content_dir, content, error)) {
@@ -227,13 +244,9 @@ int run_handout(Args args, Streams io) {
     }
     std::optional<Routine> routine;
     if (!link_or_code.empty()) {
-        const std::optional<std::string> code = prescription_code_in(link_or_code);
-        const PrescriptionDecode decoded = code ? decode_prescription(*code) : PrescriptionDecode{};
-        if (!decoded.ok()) {
-            io.err << "calfcoach handout: " << (code ? decoded.message : std::string("the link has no #rx= programme")) << "\n";
-            return 1;
-        }
-        const Prescription& rx = *decoded.prescription;
+        const std::optional<Prescription> programme = programme_argument(link_or_code, "handout", io.err);
+        if (!programme) return 1;
+        const Prescription& rx = *programme;
         PrescribedSession session = apply_prescription(rx, content, SessionOptions{});
         if (!session.ok()) {
             io.err << "calfcoach handout: " << session.message << "\n";
@@ -244,9 +257,7 @@ int run_handout(Args args, Streams io) {
         params.programme = rx;
         params.clinic = rx.clinic;
         params.phone = rx.phone;
-        const std::size_t hash = link_or_code.find('#');
-        if (!app.empty()) params.link = prescription_link(app, rx);
-        else if (hash != std::string::npos && hash > 0) params.link = prescription_link(link_or_code.substr(0, hash), rx);
+        params.link = link_back(link_or_code, app, rx);
     } else {
         const Routine* builtin = content.find_routine("standard");
         if (!builtin && !content.routines.empty()) builtin = &content.routines.front();
