@@ -18,11 +18,11 @@ import path from 'node:path';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// From each screen, the item a person taps on the way into a massage step: Start, "No" to every
-// safety question, Continue, Start the session, then Next past the still "Get ready". Shared with
+// From each screen, the item a person taps on the way into a massage step: Start, "None of these" on
+// every safety-check page, Continue, Start the session, then Next past the still "Get ready". Shared with
 // bench/run.mjs, which drives the same path through Playwright.
 export const FORWARD_TO_PLAYER = {
-  home: 'home.start', safety: 'safety.no', safety_result: 'safety.continue', prepare: 'prepare.start', player: 'player.next',
+  home: 'home.start', safety: 'safety.none', safety_result: 'safety.continue', prepare: 'prepare.start', player: 'player.next',
 };
 
 // The fewest flags that still let Chromium hide a background tab: no --headless, and none of

@@ -6,6 +6,7 @@
 //   - a real focusable HTML control exactly over each drawn widget: <button> (role checkbox with
 //     aria-checked for toggles, aria-pressed for the chosen option of a choice), <input type=range>
 //     for sliders; invisible (opacity 0) — the canvas draws the focus ring on the widget;
+//   - controls of one list (item.group: a safety-check page's signs) inside a <ul> labelled by it;
 //   - the screen's headings, paragraphs and list items as HTML, visually hidden;
 //   - two live regions: polite (screens, steps, switch legs, the last 3 s, done) and assertive
 //     (an urgent or emergency safety result).
@@ -176,7 +177,23 @@
     if (focusedId && bridge()) bridge().setFocus(-1);
     var list = null;
     var firstHeading = null;
+    var group = null;    // the <ul> of the controls in a list (a safety-check page's signs)
+    var groupName = null;
+    var appendToGroup = function (el, name) {
+      if (!group || groupName !== name) {
+        group = document.createElement('ul');
+        group.setAttribute('aria-label', name);
+        group.style.listStyle = 'none';
+        root.appendChild(group);
+        groupName = name;
+        list = null;
+      }
+      var li = document.createElement('li');
+      li.appendChild(el);
+      group.appendChild(li);
+    };
     var append = function (el) {
+      group = null;
       if (el.tagName === 'LI') {
         if (!list) {
           list = document.createElement('ul');
@@ -201,7 +218,8 @@
       var control = makeControl(state.items[i], i);
       refreshControl(control, state.items[i]);
       controls.push(control);
-      append(control);
+      if (state.items[i].group) appendToGroup(control, state.items[i].group);
+      else append(control);
     }
 
     if (!hadFocus) return;  // never take focus from a pointer user
@@ -230,7 +248,7 @@
     if (!root) setup();
     var state = JSON.parse(json);
     var sig = [state.screen].concat(
-      state.items.map(function (i) { return i.id + '|' + i.kind + '|' + i.label; }),
+      state.items.map(function (i) { return i.id + '|' + i.kind + '|' + i.label + '|' + (i.group || ''); }),
       state.texts.map(function (x) { return x.kind + '|' + x.before + '|' + x.text; })).join('\n');
     if (sig !== signature) {
       var screenChanged = lastScreen !== null && lastScreen !== state.screen;

@@ -182,6 +182,8 @@ FrameResult App::frame(const FrameContext& context) {
     const float padding = std::max(draw_.px(m.page_padding_px), inset_x + draw_.px(8));
     const float column_width = std::min(io.DisplaySize.x - 2.0f * padding, draw_.px(m.column_max_width_px));
     const float column_x = std::floor((io.DisplaySize.x - column_width) * 0.5f);
+    column_x_ = column_x;
+    footer_top_ = -1;
 
     // The page window covers the whole display (its scrollbar at the screen's edge); its padding
     // makes the column, and controls may reach a little into the margin without being clipped.
@@ -202,7 +204,7 @@ FrameResult App::frame(const FrameContext& context) {
     ImGui::Dummy(ImVec2(0, context.safe_top * dpr_));
     vertical_space(draw_, screen_ == Screen::Home ? 16 : 4);
     const Screen drawn = screen_;
-    drawn_question_ = question_index_;
+    drawn_page_ = page_index_;
     if (content_pending_) {
         // Nothing to press until the clinic's content is in (or has failed): see set_clinic_content_pending.
         display_title(draw_, "Calf Coach");
@@ -236,9 +238,15 @@ FrameResult App::frame(const FrameContext& context) {
     // at the next input, so what is shown and what state().items says are never stale.
     if (screen_ != screen_at_start || scroll_to_top_) result.animating = true;
     scroll_by_touch_drag();
-    last_animating_ = result.animating;
     // The whole column's height (the cursor's y counts the scrolled-away part too), in CSS px.
     const float content_css = ImGui::GetCursorPosY() / std::max(dpr_, 0.01f);
+    // The page grew or shrank, or its scroll moved (clamped to a shorter page): ImGui settles the
+    // layout over the next frame, which must be drawn now, not at the next input.
+    const float scroll_y = ImGui::GetScrollY();
+    if (std::fabs(content_css - last_content_css_) > 0.5f || std::fabs(scroll_y - last_scroll_y_) > 0.5f) result.animating = true;
+    last_content_css_ = content_css;
+    last_scroll_y_ = scroll_y;
+    last_animating_ = result.animating;
     result.content_height_css = std::clamp(static_cast<int>(std::ceil(content_css)), kEmbedMinHeightCss, kEmbedMaxHeightCss);
     if (!content_pending_ && !ready_sent_) {
         ready_sent_ = true;
@@ -247,6 +255,31 @@ FrameResult App::frame(const FrameContext& context) {
     ImGui::End();
     ImGui::PopStyleColor();
     return result;
+}
+
+bool App::begin_sticky_footer(int buttons) {
+    if (launch_.embed) return false;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float pad = draw_.px(10);
+    const float height = pad * 2 + draw_.px(56) * static_cast<float>(std::max(buttons, 1)) + last_context_.safe_bottom * dpr_;
+    ImGui::Dummy(ImVec2(0, height));  // the page's end scrolls clear of the bar
+    footer_top_ = std::floor(io.DisplaySize.y - height);
+    ImGui::SetNextWindowPos(ImVec2(0, footer_top_));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - footer_top_));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(to_u32(draw_.palette->background)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(column_x_, pad));
+    ImGui::Begin("##footer", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, footer_top_), ImVec2(io.DisplaySize.x, footer_top_),
+                                        to_u32(draw_.palette->border), draw_.px(1));
+    return true;
+}
+
+void App::end_sticky_footer() {
+    ImGui::End();
+    ImGui::PopStyleColor();
 }
 
 void App::on_page_hide(double now_ms) {
@@ -412,8 +445,8 @@ void App::go_home() {
 bool App::go_back() {
     // A playing session is left with End (it asks nothing of a stray Escape).
     if (screen_ == Screen::Player || screen_ == Screen::Resume || back_stack_.empty()) return false;
-    if (screen_ == Screen::SafetyQuestion && question_index_ > 0) {
-        --question_index_;
+    if (screen_ == Screen::SafetyQuestion && page_index_ > 0) {
+        --page_index_;
         return true;
     }
     screen_ = back_stack_.back();
@@ -531,14 +564,14 @@ void App::update_announcements(Screen drawn) {
     }
     announced_phase_ = SIZE_MAX;
     if (drawn == Screen::SafetyQuestion) {
-        if (new_screen || drawn_question_ != announced_question_) {
-            announced_question_ = drawn_question_;
-            announce("Question " + std::to_string(drawn_question_ + 1) + " of " + std::to_string(questions_.size()) +
+        if (new_screen || drawn_page_ != announced_page_) {
+            announced_page_ = drawn_page_;
+            announce("Safety check, part " + std::to_string(drawn_page_ + 1) + " of " + std::to_string(pages_.size()) +
                      ": " + last_title);
         }
         return;
     }
-    announced_question_ = SIZE_MAX;
+    announced_page_ = SIZE_MAX;
     if (!new_screen) return;
     if (drawn == Screen::SafetyResult && safety_result_) {
         const LevelLook& look = level_look(safety_result_->level);
@@ -596,6 +629,7 @@ nlohmann::json items_json(const std::vector<ExportedItem>& list, float dpr) {
                                 {"h", (item.max.y - item.min.y) * to_css},
                                 {"disabled", item.disabled}};
         if (item.checked) entry["checked"] = *item.checked;
+        if (!item.group.empty()) entry["group"] = item.group;
         if (item.value) {
             entry["value"] = *item.value;
             entry["min"] = item.min_value.value_or(0);
@@ -685,11 +719,20 @@ std::string App::state_json() const {
         {"texts", texts_json(draw_.texts)},
         {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", announce_assertive_}}},
         {"focus", draw_.focus_id},
+        // Where the sticky footer starts (CSS px): page items below it are covered by it.
+        {"footer_top", footer_top_ < 0 ? nlohmann::json(nullptr) : nlohmann::json(footer_top_ / std::max(dpr_, 0.01f))},
     };
-    if (screen_ == Screen::SafetyQuestion && question_index_ < questions_.size()) {
-        state["question"] = questions_[question_index_]->id;
-        state["question_index"] = question_index_;
-        state["questions"] = questions_.size();
+    if (screen_ == Screen::SafetyQuestion && page_index_ < pages_.size()) {
+        state["page"] = pages_[page_index_].group->id;
+        state["page_index"] = page_index_;
+        state["pages"] = pages_.size();
+        state["still_true"] = recheck_.still_true_group.empty() ? nlohmann::json(nullptr) : nlohmann::json(recheck_.still_true_group);
+    }
+    if (screen_ == Screen::SafetyResult) {
+        nlohmann::json why = nlohmann::json::array();
+        for (const WhyLine& line : safety_why_.lines) why.push_back(line.text);
+        state["why"] = std::move(why);
+        state["advice"] = safety_why_.advice.size();
     }
     return dump_json(state);
 }

@@ -21,6 +21,8 @@
 #include "core/session.hpp"
 #include "core/settings.hpp"
 #include "core/triage.hpp"
+#include "core/triage_pages.hpp"
+#include "core/triage_recheck.hpp"
 #include "ui/services.hpp"
 #include "ui/widgets.hpp"
 
@@ -31,7 +33,7 @@ namespace calfcoach::ui {
 enum class Screen {
     Home,
     SafetyConfirm,   // "nothing has changed" within 24 h of an ok/caution result
-    SafetyQuestion,  // one question per page
+    SafetyQuestion,  // a page of related signs (core/triage_pages.hpp): mark any, or "None of these"
     SafetyResult,
     Prepare,         // checklist, preset, leg order, pain now
     Player,          // get ready, steps, switch legs
@@ -152,6 +154,11 @@ private:
     [[nodiscard]] bool reduced_motion() const;
     [[nodiscard]] std::int64_t now() const { return static_cast<std::int64_t>(last_context_.now_ms); }
     void draw_notice_line();
+    // A bar fixed to the bottom of the screen for a screen's main action (Before you start), so it
+    // is on screen without scrolling; the page reserves its height. Embedded, the iframe grows to its
+    // content, so there the actions stay inline: begin returns false and nothing is to be ended.
+    bool begin_sticky_footer(int buttons);
+    void end_sticky_footer();
     void announce(const std::string& text, bool assertive = false);
     void update_announcements(Screen drawn);
     [[nodiscard]] std::string phase_announcement() const;
@@ -162,7 +169,10 @@ private:
     void draw_safety_question();
     void draw_safety_result();
     void start_safety_check();
+    void begin_pages(bool offer_remembered);
     void finish_safety_check();
+    void draw_still_true_line();
+    [[nodiscard]] std::string safety_page_counter() const;
     void draw_prepare();             // screen_prepare.cpp
     void draw_player(FrameResult& result);  // screen_player.cpp
     void draw_pain_panel();
@@ -231,11 +241,15 @@ private:
     HistoryStore history_;
     HistoryLoadReport history_report_;
 
-    // Safety check.
-    std::vector<const TriageQuestion*> questions_;
-    std::size_t question_index_ = 0;
-    TriageAnswers answers_;
+    // Safety check: the pages this check asks, the one shown, what was answered on each, and the
+    // re-check's remembered "none" (recheck_.still_true_group empty: none offered).
+    std::vector<TriagePage> pages_;
+    std::size_t page_index_ = 0;
+    PageAnswers page_answers_;
+    RecheckPlan recheck_;
+    bool still_true_used_ = false;    // this check took the remembered "none" (its date is kept)
     std::optional<TriageResult> safety_result_;
+    TriageWhy safety_why_;            // what the person said that led to the result (empty when loaded)
     std::string safety_checked_at_;   // ISO time of the last result
 
     // Before you start.
@@ -313,6 +327,10 @@ private:
     bool touch_scrolling_ = false;
     bool scroll_to_top_ = false;
     bool last_animating_ = false;     // the last frame asked for the next one (state().animating)
+    float last_content_css_ = 0;      // the page's height and scroll in the last frame: a change
+    float last_scroll_y_ = 0;         // draws one more frame, for the layout to settle
+    float column_x_ = 0;              // the page column's left edge, device px (the footer lines up with it)
+    float footer_top_ = -1;           // the sticky footer's top this frame, device px (-1: none)
     std::uint64_t id_counter_ = 0;
 
     // Announcements for screen readers (state().announce): the latest text and its sequence number.
@@ -322,10 +340,10 @@ private:
     std::uint64_t announce_frame_ = 0;
     std::optional<Screen> announced_screen_;
     Screen drawn_screen_ = Screen::Home;
-    std::size_t drawn_question_ = 0;  // the screen the last frame drew (its items and texts)
+    std::size_t drawn_page_ = 0;      // the safety page the last frame drew (its items and texts)
     std::size_t announced_phase_ = SIZE_MAX;
     std::int64_t announced_count_ = 0;  // 3, 2, 1 at the end of switch legs
-    std::size_t announced_question_ = SIZE_MAX;
+    std::size_t announced_page_ = SIZE_MAX;
 };
 
 }  // namespace calfcoach::ui

@@ -7,6 +7,9 @@ namespace calfcoach::ui {
 
 inline constexpr std::string_view kSessionInProgressKey = "session.current";  // Session::to_json
 inline constexpr std::string_view kLastSafetyKey = "safety.last";             // {"level","at"}
+// The re-check's memory: "None of these" on the page that rarely changes, and when
+// (core/triage_recheck.hpp); erased whenever that page is answered otherwise.
+inline constexpr std::string_view kRememberedNoneKey = "safety.remembered";
 inline constexpr std::string_view kProgrammeKey = "programme";               // {"v":1,"code","kept_on"}
 // Set while the session in progress follows the kept programme: its code (a reload plays it again).
 inline constexpr std::string_view kSessionProgrammeKey = "session.programme";

@@ -78,6 +78,15 @@ void App::draw_done() {
                      "same day.");
     if (button(draw_, "done.chest", "I have chest pain or breathlessness now", ButtonStyle::Outline)) {
         safety_result_ = evaluate_after_session(content_.content.triage, Answer::Yes);
+        safety_why_ = TriageWhy{};
+        WhyLine said;
+        said.text = "You said: chest pain or breathlessness now, after a massage";
+        said.level = safety_result_->level;
+        for (const TriggeredRule& rule : safety_result_->rules) {
+            safety_why_.advice.push_back(rule.advice);
+            if (!rule.source.empty()) said.sources.push_back(rule.source);
+        }
+        safety_why_.lines.push_back(std::move(said));
         HostEvent event;
         event.kind = HostEventKind::SafetyResult;
         event.level = safety_result_->level;

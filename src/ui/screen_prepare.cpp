@@ -90,11 +90,17 @@ void App::draw_prepare() {
             paragraph(draw_, "That is a lot of pain. Severe pain is a reason not to massage: please get it checked first.");
     }
     vertical_space(draw_, 12);
+    // The one action, in a bar at the bottom of the screen: on a phone it is there without scrolling.
     const bool too_painful = pain_before_given_ && pain_before_ >= 7;
     const bool cannot_start = prescribed && !prescribed->ok();
-    if (!too_painful && !cannot_start && button(draw_, "prepare.start", "Start the session", ButtonStyle::Primary)) start_session();
-    if (too_painful && button(draw_, "prepare.learn", "When to get medical advice", ButtonStyle::Secondary))
-        navigate(Screen::Learn);
+    if (cannot_start) return;
+    const bool sticky = begin_sticky_footer(1);
+    bool start = false, learn = false;
+    if (!too_painful) start = button(draw_, "prepare.start", "Start the session", ButtonStyle::Primary);
+    else learn = button(draw_, "prepare.learn", "When to get medical advice", ButtonStyle::Secondary);
+    if (sticky) end_sticky_footer();
+    if (start) start_session();
+    if (learn) navigate(Screen::Learn);
 }
 
 }  // namespace calfcoach::ui

@@ -219,6 +219,93 @@ bool checkbox_row(DrawContext& ctx, const char* id, const char* label, bool* val
     return activated;
 }
 
+bool sign_row(DrawContext& ctx, const char* yes_id, const char* unsure_id, const char* label, const char* group,
+              SignMark* mark) {
+    const Palette& p = *ctx.palette;
+    ImGui::PushFont(ctx.fonts.body);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = ctx.px(12);
+    const float box = ctx.px(28);
+    const float text_x = pad + box + ctx.px(12);
+    const float wrap = width - text_x - pad;
+    const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const float top_height = std::max(ctx.px(52), text_size.y + ctx.px(20));
+    const char* unsure_words = "Not sure";
+    const ImVec2 unsure_text = ImGui::CalcTextSize(unsure_words);
+    const float unsure_box = ctx.px(22);
+    const ImVec2 unsure_size(unsure_box + ctx.px(10) + unsure_text.x + ctx.px(20), ctx.px(44));  // a 44 px target
+    const float height = top_height + unsure_size.y + ctx.px(8);
+    const SignMark before = *mark;
+
+    // The card first (behind both controls): its outline says how the sign is marked.
+    const Rgb edge = *mark == SignMark::Unmarked ? p.border : p.primary;
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), color(p.surface), ctx.px(12));
+    draw->AddRect(origin, ImVec2(origin.x + width, origin.y + height), color(edge), ctx.px(12), 0,
+                  ctx.px(*mark == SignMark::Unmarked ? 1.5f : 2.5f));
+
+    // Yes: the box and the words.
+    ImGui::SetCursorScreenPos(origin);
+    const bool yes_pressed = ImGui::InvisibleButton(yes_id, ImVec2(width, top_height));
+    if (take_activation(ctx, yes_id) || yes_pressed) *mark = *mark == SignMark::Yes ? SignMark::Unmarked : SignMark::Yes;
+    const ImVec2 yes_min = ImGui::GetItemRectMin();
+    const ImVec2 yes_max = ImGui::GetItemRectMax();
+    const std::string yes_label = label;
+    ExportedItem& yes_item = record(ctx, yes_id, yes_label.c_str(), ItemKind::Toggle);
+    yes_item.group = group;
+    draw_focus_ring(ctx, yes_min, yes_max, ctx.px(10), yes_id);
+
+    // Not sure: a smaller box under the words.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + text_x - ctx.px(6), origin.y + top_height));
+    const bool unsure_pressed = ImGui::InvisibleButton(unsure_id, unsure_size);
+    if (take_activation(ctx, unsure_id) || unsure_pressed)
+        *mark = *mark == SignMark::NotSure ? SignMark::Unmarked : SignMark::NotSure;
+    const ImVec2 unsure_min = ImGui::GetItemRectMin();
+    const ImVec2 unsure_max = ImGui::GetItemRectMax();
+    const std::string unsure_label = std::string("Not sure: ") + label;
+    ExportedItem& unsure_item = record(ctx, unsure_id, unsure_label.c_str(), ItemKind::Toggle);
+    unsure_item.group = group;
+    draw_focus_ring(ctx, unsure_min, unsure_max, ctx.px(8), unsure_id);
+    // After both taps, so the pair never shows two marks (the yes item by index: the vector grew).
+    ctx.items[ctx.items.size() - 2].checked = *mark == SignMark::Yes;
+    unsure_item.checked = *mark == SignMark::NotSure;
+
+    // The yes box: a tick when yes.
+    const ImVec2 box_min(origin.x + pad, origin.y + (top_height - box) * 0.5f);
+    const ImVec2 box_max(box_min.x + box, box_min.y + box);
+    const bool yes = *mark == SignMark::Yes;
+    draw->AddRectFilled(box_min, box_max, color(yes ? p.primary : p.background), ctx.px(6));
+    draw->AddRect(box_min, box_max, color(yes ? p.primary : p.text_muted), ctx.px(6), 0, ctx.px(2));
+    if (yes) {
+        const ImVec2 tick[3] = {ImVec2(box_min.x + box * 0.22f, box_min.y + box * 0.52f),
+                                ImVec2(box_min.x + box * 0.42f, box_min.y + box * 0.72f),
+                                ImVec2(box_min.x + box * 0.78f, box_min.y + box * 0.30f)};
+        draw->AddPolyline(tick, 3, color(p.on_primary), 0, ctx.px(3));
+    }
+    draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(origin.x + text_x, origin.y + (top_height - text_size.y) * 0.5f),
+                  color(p.text), label, nullptr, wrap);
+
+    // The not-sure box: a question mark when not sure.
+    const bool unsure = *mark == SignMark::NotSure;
+    const ImVec2 small_min(unsure_min.x + ctx.px(6), unsure_min.y + (unsure_size.y - unsure_box) * 0.5f);
+    const ImVec2 small_max(small_min.x + unsure_box, small_min.y + unsure_box);
+    draw->AddRectFilled(small_min, small_max, color(unsure ? p.primary : p.background), ctx.px(5));
+    draw->AddRect(small_min, small_max, color(unsure ? p.primary : p.text_muted), ctx.px(5), 0, ctx.px(2));
+    if (unsure) {
+        const ImVec2 q = ImGui::CalcTextSize("?");
+        draw->AddText(ImVec2(small_min.x + (unsure_box - q.x) * 0.5f, small_min.y + (unsure_box - q.y) * 0.5f),
+                      color(p.on_primary), "?");
+    }
+    draw->AddText(ImVec2(small_max.x + ctx.px(10), unsure_min.y + (unsure_size.y - unsure_text.y) * 0.5f),
+                  color(unsure ? p.text : p.text_muted), unsure_words);
+
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, height));
+    ImGui::PopFont();
+    return *mark != before;
+}
+
 bool choice(DrawContext& ctx, const char* id, std::span<const char* const> options, int* selected) {
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);

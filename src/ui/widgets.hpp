@@ -26,6 +26,9 @@ struct ExportedItem {
     bool disabled = false;
     std::optional<bool> checked;  // toggles, checkboxes, the chosen option of a choice
     std::optional<int> value, min_value, max_value;  // sliders
+    // The list it belongs to, read as that list's label: a safety-check page's question for its
+    // signs' check boxes. Default: empty (not in a list).
+    std::string group;
 };
 
 // One text drawn in the last frame, for the accessibility layer: "h1" (display_title, heading),
@@ -71,6 +74,14 @@ bool button(DrawContext& ctx, const char* id, const char* label, ButtonStyle sty
 bool toggle_row(DrawContext& ctx, const char* id, const char* label, bool* value);
 // A row with a check box on the left; returns true when toggled.
 bool checkbox_row(DrawContext& ctx, const char* id, const char* label, bool* value);
+// How a sign on a safety-check page is marked (sign_row).
+enum class SignMark { Unmarked, Yes, NotSure };
+// A sign on a safety-check page, in a card: a check box with its words ("yes", the whole upper row)
+// and a "Not sure" box under the words. Tapping the chosen one again unmarks it. Both are exported
+// as check boxes of the list `group` (the page's question): `yes_id` labelled with the words,
+// `unsure_id` with "Not sure: " and the words. Returns true when the mark changed.
+bool sign_row(DrawContext& ctx, const char* yes_id, const char* unsure_id, const char* label, const char* group,
+              SignMark* mark);
 // A row of equal options (segmented control); returns true when the choice changed.
 // Each option is exported as "<id>.<index>" with checked = chosen.
 bool choice(DrawContext& ctx, const char* id, std::span<const char* const> options, int* selected);

@@ -15,7 +15,9 @@ export const layer = (page) => page.evaluate(() => {
       value: el.value, min: el.min, max: el.max,
     };
   });
-  const texts = [...root.querySelectorAll('h1, h2, p, li')].map((el) => ({ kind: el.tagName.toLowerCase(), text: el.textContent }));
+  // (An <li> that holds a control is a list's entry, not text: a safety-check page's signs.)
+  const texts = [...root.querySelectorAll('h1, h2, p, li')].filter((el) => !el.querySelector('[data-index]'))
+    .map((el) => ({ kind: el.tagName.toLowerCase(), text: el.textContent }));
   return { controls, texts };
 });
 

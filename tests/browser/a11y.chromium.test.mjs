@@ -6,7 +6,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 
 import { layerInSync } from './a11y-layer.mjs';
-import { PHONE, newPage, openApp, repoRoot, state, tap, useServerAndBrowser } from './harness.mjs';
+import { answerSafety, PHONE, newPage, openApp, repoRoot, state, tap, useServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
@@ -19,10 +19,7 @@ before(async () => {
 const url = (query = '') => new URL(query, server.url).href;
 
 async function answerAll(page) {
-  for (let guard = 0; guard < 40; guard++) {
-    if ((await state(page)).screen !== 'safety') return;
-    await tap(page, 'safety.no');
-  }
+  await answerSafety(page);
 }
 
 async function runAxe(page, where) {

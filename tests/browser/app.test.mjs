@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import {
+import { answerSafety,
   DESKTOP, PHONE, foreignRequests, newPage, openApp, saveScreenshot, settle, state, tap, touchDrag,
   useServerAndBrowser,
 } from './harness.mjs';
@@ -15,18 +15,12 @@ useServerAndBrowser((up) => ({ server, browser } = up));
 
 const url = (query = '') => new URL(query, server.url).href;
 
-async function answerAll(page, answer = 'no', special = {}) {
-  for (let guard = 0; guard < 40; guard++) {
-    const current = await state(page);
-    if (current.screen !== 'safety') return;
-    await tap(page, `safety.${special[current.question] ?? answer}`);
-  }
-  throw new Error('the safety check did not end');
-}
+// Every page of the safety check: the signs in `marks` marked, the rest "None of these".
+const answerAll = (page, marks = {}) => answerSafety(page, marks);
 
 async function startQuickSession(page) {
   await tap(page, 'home.start');
-  await answerAll(page, 'no');
+  await answerAll(page);
   assert.equal((await state(page)).screen, 'safety_result');
   assert.equal((await state(page)).level, 'ok');
   await tap(page, 'safety.continue');
@@ -73,7 +67,7 @@ test('a red flag (one leg swollen) ends on the urgent result with no way to star
   const page = await newPage(browser, PHONE);
   await openApp(page, server.url);
   await tap(page, 'home.start');
-  await answerAll(page, 'no', { one_leg_swollen: 'yes' });
+  await answerAll(page, { one_leg_swollen: 'yes' });
   const result = await state(page);
   assert.equal(result.screen, 'safety_result');
   assert.equal(result.level, 'urgent');
@@ -219,7 +213,7 @@ for (const device of [PHONE, DESKTOP]) {
       await tap(page, 'nav.back');
       await tap(page, 'home.start');
       await saveScreenshot(page, 'safety-question');
-      await answerAll(page, 'no', { sore_after_exercise: 'yes' });
+      await answerAll(page, { sore_after_exercise: 'yes' });
       await saveScreenshot(page, 'safety-result-caution');
       await tap(page, 'safety.continue');
       await saveScreenshot(page, 'prepare');
@@ -243,7 +237,7 @@ for (const device of [PHONE, DESKTOP]) {
       await tap(page, 'home.start');
       await saveScreenshot(page, 'safety-confirm');
       await tap(page, 'safety.recheck');
-      await tap(page, 'safety.yes');
+      await tap(page, 'safety.sign.chest_symptoms');
       await saveScreenshot(page, 'safety-result-emergency');
       assert.equal((await state(page)).level, 'emergency');
       assert.deepEqual(await page.problems(), []);

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import {
+import { answerSafety,
   DESKTOP, ENGINE, PHONE, distDir, launchBrowser, newPage, prescriptionCode, repoRoot, saveScreenshot, startServer,
 } from './harness.mjs';
 
@@ -266,7 +266,7 @@ if (ENGINE === 'chromium') test('on a phone, a drag on the app scrolls the clini
   await settleFrame(frame);
   const after = await frameState(frame);
   assert.equal(after.screen, 'safety');
-  assert.equal(after.question_index, 0);
+  assert.equal(after.page_index, 0);
   assert.deepEqual(await page.problems(), []);
   await page.close();
 });
@@ -295,7 +295,7 @@ if (ENGINE !== 'webkit') test('events reach the div with the right data: safety 
   });
   await settleFrame(frame);
   await tapInFrame(page, frame, 'home.start');
-  for (let guard = 0; guard < 40 && (await frameState(frame)).screen === 'safety'; guard++) await tapInFrame(page, frame, 'safety.no');
+  await answerSafety(page, {}, (id) => tapInFrame(page, frame, id), () => frameState(frame));
   assert.equal((await frameState(frame)).level, 'ok');
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'calfcoach:safety-result'));
   const result = (await events(page)).find((e) => e.type === 'calfcoach:safety-result');

@@ -150,9 +150,12 @@ export async function scrollIntoView(page, id) {
   const { width, height } = page.viewportSize();
   for (let attempt = 0; attempt < 20; attempt++) {
     const item = await findItem(page, id);
-    if (item.y >= 0 && item.y + item.h <= height) return item;
-    const distance = item.y + item.h > height ? Math.min(item.y + item.h - height + 40, height * 0.6)
-                                              : -Math.min(40 - item.y, height * 0.6);
+    // A sticky footer (Before you start) covers the page under it; its own items are always on screen.
+    const footer = (await state(page)).footer_top;
+    const visible = typeof footer === 'number' && item.y < footer ? footer : height;
+    if (item.y >= 0 && item.y + item.h <= visible) return item;
+    const distance = item.y + item.h > visible ? Math.min(item.y + item.h - visible + 40, height * 0.6)
+                                               : -Math.min(40 - item.y, height * 0.6);
     if (page.touch) await touchDrag(page, width / 2, height * 0.7, height * 0.7 - distance);
     else {
       await page.mouse.move(width / 2, height / 2);
@@ -197,10 +200,31 @@ export function analysePixels(png, background = [0xf2, 0xf6, 0xf4]) {
   return { total: width * height, differing, colours: colours.size };
 }
 
-// Home -> the safety check answered "no" throughout -> the first preset -> the player, playing.
+// The safety check, page by page, as a person does it: on each page, marks the signs named in
+// `marks` ({question: 'yes' | 'unsure'}) that are on it, then "None of these" / "None of the others".
+// Ends when the check does (an emergency mark ends it at once). `press` is how an item is pressed
+// (a tap by default; a key press, or a tap in a frame). Returns the taps made.
+export async function answerSafety(page, marks = {}, press = (id) => tap(page, id), read = () => state(page)) {
+  let taps = 0;
+  for (let guard = 0; guard < 20 && (await read()).screen === 'safety'; guard++) {
+    for (const [question, mark] of Object.entries(marks)) {
+      const id = `${mark === 'yes' ? 'safety.sign.' : 'safety.unsure.'}${question}`;
+      const item = (await read()).items.find((i) => i.id === id);
+      if (!item || item.checked) continue;
+      await press(id);
+      taps++;
+      if ((await read()).screen !== 'safety') return taps;
+    }
+    await press('safety.none');
+    taps++;
+  }
+  return taps;
+}
+
+// Home -> the safety check with nothing marked -> the first preset -> the player, playing.
 export async function startQuickSession(page) {
   await tap(page, 'home.start');
-  for (let guard = 0; guard < 40 && (await state(page)).screen === 'safety'; guard++) await tap(page, 'safety.no');
+  await answerSafety(page);
   assert.equal((await state(page)).screen, 'safety_result');
   await tap(page, 'safety.continue');
   await tap(page, 'prepare.preset.0');

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import {
-  PHONE, distDir, firstDownload, newPage, openApp, prescriptionCode, saveScreenshot, settle, state, tap, useServerAndBrowser,
+  answerSafety, PHONE, distDir, firstDownload, newPage, openApp, prescriptionCode, saveScreenshot, settle, state, tap, useServerAndBrowser,
 } from './harness.mjs';
 
 let server;
@@ -19,7 +19,7 @@ const hasText = (s, pattern) => s.texts.some((t) => pattern.test(t.text));
 const href = (page) => page.evaluate(() => window.location.href);
 
 async function answerAllNo(page) {
-  for (let guard = 0; guard < 40 && (await state(page)).screen === 'safety'; guard++) await tap(page, 'safety.no');
+  await answerSafety(page);
   assert.equal((await state(page)).screen, 'safety_result');
 }
 

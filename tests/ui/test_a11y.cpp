@@ -55,14 +55,23 @@ TEST_CASE("the HTML layer presses items, sets sliders and shows focus", "[ui][a1
     UiDriver ui;
     activate(ui, "home.start");
     REQUIRE(ui.state()["screen"] == "safety");
-    ui.app().set_focus_item(index_of(ui, "safety.no"));
+    ui.app().set_focus_item(index_of(ui, "safety.none"));
     ui.frame();
-    CHECK(ui.state()["focus"] == "safety.no");
+    CHECK(ui.state()["focus"] == "safety.none");
     ui.app().set_focus_item(-1);
     ui.frame();
     CHECK(ui.state()["focus"] == "");
     CHECK_FALSE(ui.app().activate_item(999));
-    for (int guard = 0; guard < 40 && ui.state()["screen"] == "safety"; ++guard) activate(ui, "safety.no");
+    // A sign's check box, pressed twice from the HTML layer: marked, then unmarked again.
+    activate(ui, "safety.none");
+    REQUIRE(ui.state()["page"] == "calf_today");
+    activate(ui, "safety.sign.one_leg_swollen");
+    CHECK(ui.item("safety.sign.one_leg_swollen")["checked"] == true);
+    CHECK(ui.item("safety.none")["label"] == "None of the others");
+    activate(ui, "safety.sign.one_leg_swollen");
+    CHECK(ui.item("safety.sign.one_leg_swollen")["checked"] == false);
+    CHECK(ui.item("safety.none")["label"] == "None of these");
+    for (int guard = 0; guard < 40 && ui.state()["screen"] == "safety"; ++guard) activate(ui, "safety.none");
     REQUIRE(ui.state()["screen"] == "safety_result");
     activate(ui, "safety.continue");
     activate(ui, "prepare.preset.0");
@@ -82,7 +91,7 @@ TEST_CASE("a session announces every step in order, switch legs, 3-2-1 and done"
     UiDriver ui;
     Said said;
     REQUIRE(ui.tap("home.start"));
-    for (int guard = 0; guard < 40 && ui.state()["screen"] == "safety"; ++guard) REQUIRE(ui.tap("safety.no"));
+    ui.answer_safety();
     REQUIRE(ui.tap("safety.continue"));
     REQUIRE(ui.tap("prepare.preset.0"));
     REQUIRE(ui.tap("prepare.start"));
@@ -118,7 +127,7 @@ TEST_CASE("a session announces every step in order, switch legs, 3-2-1 and done"
 TEST_CASE("an emergency safety result is announced assertively", "[ui][a11y]") {
     UiDriver ui;
     REQUIRE(ui.tap("home.start"));
-    REQUIRE(ui.tap("safety.yes"));  // the first question is the emergency one
+    REQUIRE(ui.tap("safety.sign.chest_symptoms"));  // an emergency sign on the first page
     ui.frame();
     const nlohmann::json state = ui.state();
     REQUIRE(state["screen"] == "safety_result");

@@ -42,12 +42,9 @@ bool has_text(const nlohmann::json& state, const std::string& needle) {
     return false;
 }
 
-void answer_all(UiDriver& ui, const std::string& answer, const std::string& special = "",
-                const std::string& special_answer = "") {
-    for (int guard = 0; guard < 40 && ui.state()["screen"] == "safety"; ++guard) {
-        const std::string question = ui.state()["question"].get<std::string>();
-        REQUIRE(ui.tap("safety." + (question == special ? special_answer : answer)));
-    }
+void answer_all(UiDriver& ui, const std::string& yes_to = "") {
+    if (yes_to.empty()) ui.answer_safety();
+    else ui.answer_safety({{yes_to, "yes"}});
 }
 
 }  // namespace
@@ -58,7 +55,7 @@ TEST_CASE("embed: ready, safety result (level only), session complete and contac
     CHECK(ui.services.host_events.front().kind == HostEventKind::Ready);
 
     REQUIRE(ui.tap("home.start"));
-    answer_all(ui, "no");
+    answer_all(ui);
     REQUIRE(ui.state()["level"] == "ok");
     REQUIRE(count(ui.services, HostEventKind::SafetyResult) == 1);
     const HostEvent& result = ui.services.host_events.back();
@@ -94,7 +91,7 @@ TEST_CASE("embed: ready, safety result (level only), session complete and contac
 TEST_CASE("embed: the clinic's phone never stands in for the emergency number", "[ui][embed]") {
     UiDriver ui(390, 844, 3, {}, launch(clinic_options()));
     REQUIRE(ui.tap("home.start"));
-    answer_all(ui, "no", "chest_symptoms", "yes");
+    answer_all(ui, "chest_symptoms");
     const auto state = ui.state();
     REQUIRE(state["level"] == "emergency");
     CHECK_FALSE(ui.item("safety.call").is_null());
@@ -110,7 +107,7 @@ TEST_CASE("embed: a caution result offers the clinic's number, urgent does not",
     {
         UiDriver ui(390, 844, 3, {}, launch(clinic_options()));
         REQUIRE(ui.tap("home.start"));
-        answer_all(ui, "no", "one_leg_swollen", "yes");
+        answer_all(ui, "one_leg_swollen");
         REQUIRE(ui.state()["level"] == "urgent");
         CHECK(ui.item("clinic.call").is_null());
     }
@@ -120,7 +117,7 @@ TEST_CASE("embed: a caution result offers the clinic's number, urgent does not",
     for (const auto& [question, level] : kOffered) {
         UiDriver ui(390, 844, 3, {}, launch(clinic_options()));
         REQUIRE(ui.tap("home.start"));
-        answer_all(ui, "no", question, "yes");
+        answer_all(ui, question);
         REQUIRE(ui.state()["level"] == level);
         REQUIRE(ui.tap("clinic.call"));
         CHECK(ui.services.links.back() == "tel:+442079460000");
@@ -129,7 +126,7 @@ TEST_CASE("embed: a caution result offers the clinic's number, urgent does not",
     // Without a phone there is no button at all.
     UiDriver ui(390, 844, 3, {}, launch(clinic_options("embed=1&clinic=Riverside+Physio")));
     REQUIRE(ui.tap("home.start"));
-    answer_all(ui, "no", "clot_history", "yes");
+    answer_all(ui, "clot_history");
     CHECK(ui.item("clinic.call").is_null());
 }
 
@@ -300,7 +297,7 @@ TEST_CASE("embed: the reported height follows the screen, clamped, and is stable
     auto player_height = [](float window_height) {
         UiDriver player(390, window_height, 1, {}, launch(clinic_options()));
         REQUIRE(player.tap("home.start"));
-        answer_all(player, "no");
+        answer_all(player);
         REQUIRE(player.tap("safety.continue"));
         REQUIRE(player.tap("prepare.start"));
         REQUIRE(player.state()["screen"] == "player");

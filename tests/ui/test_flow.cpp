@@ -12,18 +12,10 @@ using calfcoach::ui::testing::UiDriver;
 
 namespace {
 
-// Answers every safety question with `answer` ("yes"/"no"/"unsure"), except `special` answered `special_answer`.
-void answer_all(UiDriver& ui, const std::string& answer, const std::string& special = "", const std::string& special_answer = "") {
-    for (int guard = 0; guard < 40 && ui.state()["screen"] == "safety"; ++guard) {
-        const std::string question = ui.state()["question"].get<std::string>();
-        REQUIRE(ui.tap("safety." + (question == special ? special_answer : answer)));
-    }
-}
-
 // Through an ok safety check into the player; preset 0 is quick, 1 standard.
 void start_ok_session(UiDriver& ui, int preset = 0) {
     REQUIRE(ui.tap("home.start"));
-    answer_all(ui, "no");
+    ui.answer_safety();
     REQUIRE(ui.state()["screen"] == "safety_result");
     REQUIRE(ui.state()["level"] == "ok");
     REQUIRE(ui.tap("safety.continue"));
@@ -76,7 +68,7 @@ TEST_CASE("full path: all No, a quick session on both legs, done, saved to histo
 TEST_CASE("a red flag ends on the urgent result with no way to start a session", "[ui][flow]") {
     UiDriver ui;
     REQUIRE(ui.tap("home.start"));
-    answer_all(ui, "no", "one_leg_swollen", "yes");
+    ui.answer_safety({{"one_leg_swollen", "yes"}});
     REQUIRE(ui.state()["screen"] == "safety_result");
     CHECK(ui.state()["level"] == "urgent");
     CHECK(ui.item("safety.continue").is_null());
@@ -92,10 +84,9 @@ TEST_CASE("an emergency answer stops the check at once and offers the call", "[u
     UiDriver ui;
     REQUIRE(ui.tap("home.start"));
     REQUIRE(ui.state()["screen"] == "safety");
-    // The most severe questions come first: the very first answer can decide it.
-    const std::string first = ui.state()["question"].get<std::string>();
-    CHECK((first == "chest_symptoms" || first == "cold_pale_leg"));
-    REQUIRE(ui.tap("safety.unsure"));  // not sure counts as yes
+    // The most severe page comes first: its first mark can decide it.
+    CHECK(ui.state()["page"] == "right_now");
+    REQUIRE(ui.tap("safety.unsure.chest_symptoms"));  // not sure counts as yes
     REQUIRE(ui.state()["screen"] == "safety_result");
     CHECK(ui.state()["level"] == "emergency");
     REQUIRE(ui.tap("safety.call"));
@@ -105,7 +96,7 @@ TEST_CASE("an emergency answer stops the check at once and offers the call", "[u
 TEST_CASE("within 24 hours of an ok result one tap confirms nothing has changed", "[ui][flow]") {
     UiDriver ui;
     REQUIRE(ui.tap("home.start"));
-    answer_all(ui, "no");
+    ui.answer_safety();
     REQUIRE(ui.tap("nav.home"));
     ui.services.wall_clock = "2026-11-21T20:00:00Z";
     REQUIRE(ui.tap("home.start"));
@@ -123,7 +114,7 @@ TEST_CASE("the page is told a session is under way: playing or paused, not befor
     CHECK_FALSE(ui.last_result.in_session);
     REQUIRE(ui.tap("home.start"));
     CHECK_FALSE(ui.last_result.in_session);
-    answer_all(ui, "no");
+    ui.answer_safety();
     REQUIRE(ui.tap("safety.continue"));
     REQUIRE(ui.tap("prepare.preset.0"));
     REQUIRE(ui.tap("prepare.start"));
@@ -269,7 +260,7 @@ TEST_CASE("storage that refuses writes: the notice shows and the session still c
 TEST_CASE("after an early emergency stop the reasons come only from the answers given", "[ui][flow]") {
     UiDriver ui;
     REQUIRE(ui.tap("home.start"));
-    REQUIRE(ui.tap("safety.yes"));  // the first question is an emergency one
+    REQUIRE(ui.tap("safety.sign.chest_symptoms"));  // an emergency sign on the first page
     REQUIRE(ui.state()["screen"] == "safety_result");
     CHECK(ui.state()["level"] == "emergency");
     CHECK(ui.state()["reasons"] == 1);

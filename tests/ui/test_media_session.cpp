@@ -19,7 +19,7 @@ using calfcoach::ui::testing::UiDriver;
 namespace {
 
 void answer_all_no(UiDriver& ui) {
-    for (int guard = 0; guard < 40 && ui.state()["screen"] == "safety"; ++guard) REQUIRE(ui.tap("safety.no"));
+    ui.answer_safety();
 }
 
 // Through an ok safety check into the player; preset 0 is quick.

@@ -89,8 +89,11 @@ public:
             const nlohmann::json target = item(id);
             if (target.is_null()) return target;
             const float top = target["y"].get<float>(), bottom = top + target["h"].get<float>();
-            if (top >= 0 && bottom <= height_) return target;
-            const float distance = bottom > height_ ? std::min(bottom - height_ + 40.0f, height_ * 0.6f)
+            // A sticky footer covers the page under it (its own items are always on screen).
+            const nlohmann::json footer = state()["footer_top"];
+            const float visible = footer.is_number() && top < footer.get<float>() ? footer.get<float>() : height_;
+            if (top >= 0 && bottom <= visible) return target;
+            const float distance = bottom > visible ? std::min(bottom - visible + 40.0f, height_ * 0.6f)
                                                     : -std::min(40.0f - top, height_ * 0.6f);
             drag(width_ * 0.5f, height_ * 0.7f, height_ * 0.7f - distance);
         }
@@ -110,7 +113,33 @@ public:
         io.AddMouseButtonEvent(0, false);
         io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         for (int i = 0; i < 4; ++i) frame();
+        settle();
         return true;
+    }
+
+    // The frames a browser draws after an input while the layout settles (FrameResult::animating),
+    // outside the player (which animates while it plays, and whose tests count the clock).
+    void settle() {
+        for (int i = 0; i < 20 && last_result.animating && state()["screen"] != "player"; ++i) frame();
+    }
+
+    // The safety check, page by page, as a person does it: on each page, taps the signs named in
+    // `marks` ("yes" or "unsure") that are on it, then the page's "None of these" / "None of the
+    // others". Stops when the check ends (an emergency mark ends it at once). Returns the taps made.
+    int answer_safety(const std::map<std::string, std::string>& marks = {}) {
+        int taps = 0;
+        for (int guard = 0; guard < 20 && state()["screen"] == "safety"; ++guard) {
+            for (const auto& [question, mark] : marks) {
+                const std::string id = (mark == "yes" ? "safety.sign." : "safety.unsure.") + question;
+                if (item(id).is_null() || item(id)["checked"] == true) continue;
+                REQUIRE(tap(id));
+                ++taps;
+                if (state()["screen"] != "safety") return taps;
+            }
+            REQUIRE(tap("safety.none"));
+            ++taps;
+        }
+        return taps;
     }
 
     // A tap at a fraction of the item's width (e.g. a slider's track), at its vertical centre.
