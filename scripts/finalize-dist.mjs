@@ -8,16 +8,21 @@
 //      <script src> of index.html (boot.js).
 //   2. icons/*.png and manifest.webmanifest (scripts/pwa/gen-pwa.mjs).
 //   3. calfcoach-offline.html, the one-file page (scripts/pwa/onefile.mjs).
-//   4. sw.js last: its cache version is a hash of every file it precaches, as finally written.
+//   4. sw.js: its cache version is a hash of every file it precaches, as finally written.
+//   5. Precompressed copies, last: NAME.br (brotli, quality 11) and NAME.gz (gzip -9) beside every
+//      text and wasm file, for a server that answers Accept-Encoding with a file instead of
+//      compressing on each request (scripts/serve.mjs; nginx gzip_static/brotli_static, see
+//      docs/hosting.md). A copy is kept only when it is smaller; a stale one is removed.
 // Stamping is idempotent (it replaces earlier stamps), and a file is rewritten only when it changed.
 //
 //   node scripts/finalize-dist.mjs DIST_DIR [--web WEB_DIR]
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { writeIcons, writeIfChanged, writeManifest, writeServiceWorker } from './pwa/gen-pwa.mjs';
+import { PRECOMPRESSED, listFiles, writeIcons, writeIfChanged, writeManifest, writeServiceWorker } from './pwa/gen-pwa.mjs';
 import { ONE_FILE_NAME, buildOneFile } from './pwa/onefile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,12 +57,43 @@ export async function stampIntegrity(dist) {
   return hashes;
 }
 
+// What is worth compressing: text and wasm (PNG icons are compressed already).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
+
+export async function writePrecompressed(dist) {
+  const all = await listFiles(dist);
+  const sources = all.filter((f) => COMPRESSIBLE.has(path.extname(f).toLowerCase()));
+  const written = [];
+  for (const f of sources) {
+    const bytes = await readFile(path.join(dist, f));
+    const copies = {
+      '.br': brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      '.gz': gzipSync(bytes, { level: 9 }),
+    };
+    for (const [suffix, packed] of Object.entries(copies)) {
+      const target = path.join(dist, f + suffix);
+      if (packed.length < bytes.length) {
+        await writeIfChanged(target, packed);
+        written.push(f + suffix);
+      } else {
+        await rm(target, { force: true });
+      }
+    }
+  }
+  // A copy whose source is gone (or no longer compressed) would be served in its place: remove it.
+  const kept = new Set(written);
+  for (const f of all) if (PRECOMPRESSED.test(f) && !kept.has(f)) await rm(path.join(dist, f), { force: true });
+  return written;
+}
+
 export async function finalize(dist, webDir) {
   await stampIntegrity(dist);
   await writeIcons(dist, webDir);
   await writeManifest(dist);
   await writeIfChanged(path.join(dist, ONE_FILE_NAME), await buildOneFile(dist));
-  return writeServiceWorker(dist);
+  const sw = await writeServiceWorker(dist);
+  sw.precompressed = await writePrecompressed(dist);
+  return sw;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
@@ -66,6 +102,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const positional = args.filter((a, i) => !a.startsWith('--') && (webIndex < 0 || i !== webIndex + 1));
   const dist = path.resolve(positional[0] || 'dist');
   const webDir = webIndex >= 0 ? path.resolve(args[webIndex + 1]) : path.resolve(here, '..', 'web');
-  const { version, files } = await finalize(dist, webDir);
-  console.log(`finalize-dist: integrity stamped, ${ONE_FILE_NAME} written, sw.js ${version} precaches ${files.length} files`);
+  const { version, files, precompressed } = await finalize(dist, webDir);
+  console.log(`finalize-dist: integrity stamped, ${ONE_FILE_NAME} written, sw.js ${version} precaches ${files.length} files, ` +
+              `${precompressed.length} precompressed copies`);
 }

@@ -5,6 +5,11 @@
 //   node scripts/serve.mjs [--root DIR] [--port N] [--host 127.0.0.1] [--frame-ancestors "'self' https://a.example"]
 //                          [--csp-extra "frame-src https://app.example; script-src https://app.example"]
 //                          [--cors https://app.example] [--permissions-policy "screen-wake-lock=(self)"]
+//                          [--no-precompressed]
+//
+// A file with a precompressed copy beside it (NAME.br, NAME.gz: scripts/finalize-dist.mjs) is answered
+// with the copy the request's Accept-Encoding allows, brotli first, with Content-Encoding and
+// Vary: Accept-Encoding; --no-precompressed serves every file as it is (a host without them).
 //
 // Prints "serving DIR on http://HOST:PORT/" once listening; stops on SIGINT/SIGTERM.
 import { createServer } from 'node:http';
@@ -27,6 +32,7 @@ const { values: options } = parseArgs({
     // Replaces the Permissions-Policy, e.g. for a page that embeds the app and delegates the wake lock:
     // "screen-wake-lock=(self \"https://app.example\")".
     'permissions-policy': { type: 'string', default: '' },
+    'no-precompressed': { type: 'boolean', default: false },
   },
 });
 
@@ -90,6 +96,22 @@ export function addCspSources(csp, extra) {
   return directives.map((d) => d.join(' ')).join('; ');
 }
 
+// The encodings a request accepts, from its Accept-Encoding ("br;q=1.0, gzip, *;q=0"): a name with
+// q=0 is refused; "*" stands for any encoding not named.
+export function acceptedEncodings(header = '') {
+  const named = new Map();
+  for (const part of String(header).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    named.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  const allows = (name) => (named.has(name) ? named.get(name) > 0 : (named.get('*') ?? 0) > 0);
+  return ['br', 'gzip'].filter(allows);
+}
+
+const SUFFIX = { br: '.br', gzip: '.gz' };
+
 const headers = securityHeaders(options['frame-ancestors']);
 if (options['permissions-policy']) headers['Permissions-Policy'] = options['permissions-policy'];
 if (options.cors) {
@@ -117,20 +139,37 @@ const server = createServer(async (request, response) => {
     const info = await stat(file);
     if (!info.isFile()) return send(404, 'not found');
     const type = MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    // The precompressed copy the request accepts, if one is beside the file.
+    let body = file, encoding = null, size = info.size;
+    const compressible = !options['no-precompressed'] && !/\.(br|gz)$/.test(file);
+    if (compressible) {
+      for (const name of acceptedEncodings(request.headers['accept-encoding'])) {
+        const copy = await stat(file + SUFFIX[name]).catch(() => null);
+        if (copy && copy.isFile()) {
+          body = file + SUFFIX[name];
+          encoding = name;
+          size = copy.size;
+          break;
+        }
+      }
+    }
     // Every file is revalidated: names carry no version and the page checks its scripts against
     // integrity hashes, so a stale script from the HTTP cache would be refused. Unchanged: a 304.
-    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    // Each encoding is its own representation, with its own ETag.
+    const etag = `"${size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? '-' + encoding : ''}"`;
     const cacheHeaders = { 'Cache-Control': 'no-cache', ETag: etag };
+    if (compressible) cacheHeaders.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
+    if (encoding) cacheHeaders['Content-Encoding'] = encoding;
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, { ...headers, ...cacheHeaders });
       response.end();
       if (!options.quiet) console.log(`304 ${request.method} ${pathname}`);
       return;
     }
-    const body = await readFile(file);
-    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length, ...cacheHeaders });
-    response.end(request.method === 'HEAD' ? undefined : body);
-    if (!options.quiet) console.log(`${response.statusCode} ${request.method} ${pathname}`);
+    const bytes = await readFile(body);
+    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': bytes.length, ...cacheHeaders });
+    response.end(request.method === 'HEAD' ? undefined : bytes);
+    if (!options.quiet) console.log(`${response.statusCode} ${request.method} ${pathname}${encoding ? ' (' + encoding + ')' : ''}`);
   } catch {
     send(404, 'not found');
   }

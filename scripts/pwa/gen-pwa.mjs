@@ -25,6 +25,9 @@ export const THEME_COLOUR = '#166b60';
 export const BACKGROUND_COLOUR = '#f2f6f4';
 // Files never precached: the worker itself, and the one-file page (a separate download, ~1 MB).
 export const NOT_PRECACHED = new Set(['sw.js', 'calfcoach-offline.html']);
+// The precompressed copies beside the files (scripts/finalize-dist.mjs): the server's business,
+// never fetched by name, so never precached.
+export const PRECOMPRESSED = /\.(br|gz)$/;
 
 //-- SVG subset: rect (rx), path with M/L/H/V/C/S/Z (absolute and relative), fill and stroke ---------
 function parseColour(text) {
@@ -266,7 +269,7 @@ export async function writeManifest(dist) {
 }
 
 export async function writeServiceWorker(dist) {
-  const files = (await listFiles(dist)).filter((f) => !NOT_PRECACHED.has(f));
+  const files = (await listFiles(dist)).filter((f) => !NOT_PRECACHED.has(f) && !PRECOMPRESSED.test(f));
   const hash = createHash('sha256');
   for (const f of files) hash.update(f).update('\0').update(await readFile(path.join(dist, f))).update('\0');
   const version = 'calfcoach-' + hash.digest('hex').slice(0, 16);

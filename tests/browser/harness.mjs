@@ -25,7 +25,8 @@ export const PHONE = { name: 'phone', viewport: { width: 390, height: 844 }, dev
 
 // Starts scripts/serve.mjs on a free loopback port; resolves with {url, stop()}.
 // host: the name to listen on and use in the URL (default 127.0.0.1); port: default 0 (any free one);
-// cspExtra, cors, permissionsPolicy: scripts/serve.mjs --csp-extra, --cors, --permissions-policy.
+// cspExtra, cors, permissionsPolicy: scripts/serve.mjs --csp-extra, --cors, --permissions-policy;
+// precompressed: false serves no precompressed copies (--no-precompressed; default true).
 // In WebKit the server sits behind the inject proxy at the same host and port (its init scripts).
 export async function startServer(options = {}) {
   if (ENGINE !== 'webkit' || options.direct) return startServeMjs(options);
@@ -34,8 +35,9 @@ export async function startServer(options = {}) {
   return { url: proxy.url, stop: () => { proxy.stop(); backend.stop(); } };
 }
 
-async function startServeMjs({ root = distDir, frameAncestors, host, port = 0, cspExtra, cors, permissionsPolicy } = {}) {
+async function startServeMjs({ root = distDir, frameAncestors, host, port = 0, cspExtra, cors, permissionsPolicy, precompressed = true } = {}) {
   const args = [path.join(repoRoot, 'scripts', 'serve.mjs'), '--root', root, '--port', String(port), '--quiet'];
+  if (!precompressed) args.push('--no-precompressed');
   if (frameAncestors) args.push('--frame-ancestors', frameAncestors);
   if (host) args.push('--host', host);
   if (cspExtra) args.push('--csp-extra', cspExtra);
