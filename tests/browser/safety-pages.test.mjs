@@ -49,6 +49,7 @@ for (const device of DEVICES) {
       }, daysAgo(3));
       assert.equal(moved, 'your_health');
       await page.reload();
+      await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
       await settle(page);
       await tap(page, 'home.start');
       const recheck = await state(page);
