@@ -272,8 +272,11 @@ bool App::begin_sticky_footer(int buttons) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PopStyleVar();
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, footer_top_), ImVec2(io.DisplaySize.x, footer_top_),
-                                        to_u32(draw_.palette->border), draw_.px(1));
+    // The bar's top edge spans the screen (the window clips its drawing to the column otherwise).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRectFullScreen();
+    draw->AddLine(ImVec2(0, footer_top_), ImVec2(io.DisplaySize.x, footer_top_), to_u32(draw_.palette->border), draw_.px(1));
+    draw->PopClipRect();
     return true;
 }
 
