@@ -10,5 +10,7 @@ inline constexpr std::string_view kLastSafetyKey = "safety.last";             //
 inline constexpr std::string_view kProgrammeKey = "programme";               // {"v":1,"code","kept_on"}
 // Set while the session in progress follows the kept programme: its code (a reload plays it again).
 inline constexpr std::string_view kSessionProgrammeKey = "session.programme";
+// {"v":1,"last_at","reminder_dismissed_at","place_notice_dismissed"}: App::BackupMarks.
+inline constexpr std::string_view kBackupMarksKey = "backup.marks";
 
 }  // namespace calfcoach::ui
