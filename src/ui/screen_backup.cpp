@@ -16,6 +16,7 @@
 
 #include "core/json_safe.hpp"
 #include "core/plain_words.hpp"
+#include "imgui.h"
 #include "ui/app.hpp"
 #include "ui/app_storage_keys.hpp"
 
@@ -273,10 +274,13 @@ void App::draw_backup_notices() {
     if (!place.installed && (place.framed || place.webkit) && !backup_marks_.place_notice_dismissed) {
         subheading(draw_, "Your history lives only in this browser");
         paragraph(draw_, "Install the app or save a backup.", true);
-        if (button(draw_, "home.place.backup", "Save a backup", ButtonStyle::Outline)) save_backup();
+        const float gap = draw_.px(10);
+        const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+        if (button(draw_, "home.place.backup", "Save a backup", ButtonStyle::Outline, half)) save_backup();
+        ImGui::SameLine(0, gap);
+        if (button(draw_, "home.place.install", "Install", ButtonStyle::Outline, half)) install_help_open_ = !install_help_open_;
         if (backup_outcome_ == 1) paragraph(draw_, "Saved as a file in your downloads.", true);
         else if (backup_outcome_ == -1) paragraph(draw_, "This browser refused to save the backup.");
-        if (button(draw_, "home.place.install", "Install", ButtonStyle::Outline)) install_help_open_ = !install_help_open_;
         if (install_help_open_) {
             if (place.framed)
                 paragraph(draw_, "This page shows Calf Coach inside another site. Open Calf Coach in its own tab, then "
