@@ -677,6 +677,15 @@ HistorySaveResult HistoryStore::clear() {
     });
 }
 
+HistorySaveResult HistoryStore::replace_all(const HistoryData& data) {
+    return commit(nullptr, [&](HistoryData& current) -> std::string {
+        for (const SessionRecord& record : data.records)
+            if (std::string why = validate_record(record); !why.empty()) return "invalid record: " + why;
+        current = data;
+        return "";
+    });
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Export
 //-----------------------------------------------------------------------------

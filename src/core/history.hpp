@@ -211,6 +211,9 @@ public:
     // Removes every record and monthly summary, because the person asked to, and saves.
     // Quarantined values are left alone (they are not the person's current history).
     HistorySaveResult clear();
+    // Replaces the whole history with `data` (a restored backup merged with what was here: backup.hpp),
+    // checking every record first, and saves. Refuses, changing nothing, when a record is invalid.
+    HistorySaveResult replace_all(const HistoryData& data);
     // Writes the current data as the next generation into the key not holding the newest good one,
     // then reads it back to check it.
     HistorySaveResult save();

@@ -31,7 +31,8 @@ std::string settings_to_json(const Settings& s) {
                         {"text_size", s.text_size_percent},
                         {"high_contrast", s.high_contrast},
                         {"default_preset", to_string(s.default_preset)},
-                        {"first_leg", to_string(s.first_leg)}};
+                        {"first_leg", to_string(s.first_leg)},
+                        {"backup_reminder", s.backup_reminder}};
     j["reduced_motion"] = s.reduced_motion ? nlohmann::json(*s.reduced_motion) : nlohmann::json(nullptr);
     return dump_json(j);
 }
@@ -49,6 +50,7 @@ Settings settings_from_json(std::string_view text) {
     const int text_size = read_int(j, "text_size", s.text_size_percent, 100, 150);
     if (text_size == 100 || text_size == 125 || text_size == 150) s.text_size_percent = text_size;
     s.high_contrast = read_bool(j, "high_contrast", s.high_contrast);
+    s.backup_reminder = read_bool(j, "backup_reminder", s.backup_reminder);
     if (const auto it = j.find("reduced_motion"); it != j.end() && it->is_boolean()) s.reduced_motion = it->get<bool>();
     if (const auto it = j.find("default_preset"); it != j.end() && it->is_string())
         s.default_preset = preset_from_string(it->get<std::string>()).value_or(s.default_preset);

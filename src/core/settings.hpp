@@ -25,13 +25,17 @@ struct Settings {
     std::optional<bool> reduced_motion;  // empty: follow the system (prefers-reduced-motion). Default: empty
     Preset default_preset = Preset::Standard;  // Default: standard
     Side first_leg = Side::Left;       // Default: left first
+    // Home reminds the person to save a backup after every 10 sessions not in one yet (issue 16).
+    // Default: on
+    bool backup_reminder = true;
     bool operator==(const Settings&) const = default;
 };
 
 inline constexpr std::string_view kSettingsKey = "settings";
 
 // {"v":1,...}; never throws. Unknown or bad fields keep their defaults, and a field a stored copy
-// lacks (saved by an older version, e.g. before "silent_switch") takes its default.
+// lacks (saved by an older version, e.g. before "silent_switch" or "backup_reminder") takes its
+// default.
 std::string settings_to_json(const Settings& settings);
 Settings settings_from_json(std::string_view text);
 

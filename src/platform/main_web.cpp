@@ -26,6 +26,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
 #include "platform/a11y.hpp"
+#include "platform/backup.hpp"
 #include "platform/embed.hpp"
 #include "platform/programme_link.hpp"
 #include "platform/web_bridge.hpp"
@@ -467,6 +468,7 @@ int main() {
     calfcoach::platform::a11y_install(shell.app, [] { wake(); });
     calfcoach::platform::embed_install(shell.app, [] { wake(); });  // before the first frame
     calfcoach::platform::programme_link_install(shell.app, [] { wake(); });  // #rx=: offered once content is final
+    calfcoach::platform::backup_install(shell.app, [] { wake(); });  // chosen or dropped backups, the share sheet
     // The lock screen's buttons: a frame applies them, but a hidden page gets no frames, so then the
     // app applies them at once (the tones ahead must stop when the person presses pause).
     calfcoach::platform::media_install(shell.app, [] {

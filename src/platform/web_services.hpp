@@ -87,6 +87,14 @@ public:
     OfflineCopy offline_copy() override;
     bool save_offline_copy() override;
 
+    // Backups (backup_web.cpp): the share sheet, the file picker, storage persistence, placement.
+    bool can_share_files() override;
+    bool share_file(std::string_view file_name, std::string_view mime_type, std::string_view content) override;
+    bool pick_backup_file() override;
+    ui::StoragePersistence storage_persistence() override;
+    void request_persistent_storage() override;
+    ui::PagePlacement page_placement() override;
+
     // Embedding: to the host origin only (platform/embed.hpp); nothing without a valid host.
     void notify_host(const ui::HostEvent& event) override;
 

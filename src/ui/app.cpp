@@ -69,6 +69,7 @@ App::App(Services& services) : services_(services), history_(services.storage())
 
     history_report_ = history_.load();
     load_programme();
+    load_backup_marks();
     if (history_report_.read_only)
         notice_ = "This history was saved by a newer version of Calf Coach: update the app to add to it.";
 
@@ -171,6 +172,7 @@ FrameResult App::frame(const FrameContext& context) {
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && go_back()) scroll_to_top_ = true;
     apply_media_actions();
+    apply_received_files();  // a restored backup changes what every screen shows: before drawing
     if (session_ && screen_ == Screen::Player) tick_session(result);
     result.in_session = session_ && screen_ == Screen::Player && !session_->finished();
 
@@ -436,12 +438,16 @@ void App::navigate(Screen to, bool remember) {
     screen_ = to;
     scroll_to_top_ = true;
     handout_outcome_ = 0;  // its line belongs to the screen it was printed from
+    if (backup_outcome_ != 2) backup_outcome_ = 0;  // so do the backup's (a share sheet still open says so later)
+    restore_message_.clear();
 }
 
 void App::go_home() {
     back_stack_.clear();
     screen_ = routine_ != nullptr ? Screen::Home : Screen::ContentError;
     handout_outcome_ = 0;
+    if (backup_outcome_ != 2) backup_outcome_ = 0;
+    restore_message_.clear();
     scroll_to_top_ = true;
 }
 
@@ -706,6 +712,11 @@ std::string App::state_json() const {
         {"level", safety_result_ ? nlohmann::json(to_string(safety_result_->level)) : nlohmann::json(nullptr)},
         {"reasons", safety_result_ ? safety_result_->rules.size() : 0},
         {"storage", services_.status().storage_persistent ? "persistent" : "memory"},
+        {"storage_kept", services_.storage_persistence() == StoragePersistence::Persistent   ? "persistent"
+                         : services_.storage_persistence() == StoragePersistence::BestEffort ? "best_effort"
+                                                                                             : "unknown"},
+        {"backup", {{"last_at", backup_marks_.last_at}, {"not_in_backup", sessions_not_in_backup()},
+                    {"restore_ok", restore_ok_}, {"restore_message", restore_message_}}},
         {"history_count", history_.data().records.size()},
         {"reduced_motion", reduced_motion()},
         {"text_size", settings_.text_size_percent},

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/backup.hpp"
 #include "core/content.hpp"
 #include "core/history.hpp"
 #include "core/launch_options.hpp"
@@ -125,6 +126,13 @@ public:
     // (that question is answered on the screen).
     void media_action(MediaAction action);
 
+    //-- Backups (issue 16, screen_backup.cpp): what the platform hands back, later.
+    // A file chosen in the picker or dropped on the page: queued, and restored by the next frame (a
+    // dropped one waits while a check or session is under way, then opens Settings to say how it went).
+    void file_received(ReceivedFile file);
+    // The share sheet closed: queued; the next frame says how it went under the button.
+    void file_shared(ShareOutcome outcome);
+
     // Escape / browser back: one screen up; false when there is nowhere to go.
     bool go_back();
 
@@ -214,6 +222,28 @@ private:
     [[nodiscard]] PrescribedSession programme_session_for(const SessionOptions& options) const;
     [[nodiscard]] nlohmann::json programme_state() const;
     [[nodiscard]] nlohmann::json programme_offer_state() const;
+
+    //-- Backups (screen_backup.cpp) ----------------------------------------------------------------
+    // What is remembered about backups, under kBackupMarksKey (never in a backup itself).
+    struct BackupMarks {
+        std::string last_at;             // when the last backup was saved or shared, ISO UTC ("": never)
+        int reminder_dismissed_at = 0;   // sessions not in a backup when the reminder was last dismissed
+        bool place_notice_dismissed = false;  // "Your history lives only in this browser" was dismissed
+    };
+    void load_backup_marks();
+    void save_backup_marks();
+    // The device's state as a backup: `for_merge` leaves out the settings when none were ever stored
+    // (so a restore into a fresh browser takes the backup's).
+    [[nodiscard]] Backup current_backup(bool for_merge) const;
+    [[nodiscard]] int sessions_not_in_backup() const;
+    void save_backup();              // the download
+    void share_backup();             // the share sheet, where the browser has it
+    void backup_made(const std::string& created_at);
+    void apply_received_files();
+    void restore_from(const ReceivedFile& file);
+    void draw_backup_settings();     // Settings: "Your data"
+    void draw_backup_notices();      // Home: where the history lives (once), the reminder
+    void ask_to_keep_storage();      // after a saved session: navigator.storage.persist(), once a visit
 
     //-- Session plumbing (screen_player.cpp) ----------------------------------------------------
     void start_session();
@@ -306,6 +336,17 @@ private:
     int reminder_time_choice_ = 2;     // 18:00
     int handout_outcome_ = 0;          // the last "Print a handout": 1 printing, 2 saved as a file, -1 neither, 0 none
     int reminders_saved_ = 0;          // the last "Add to my calendar": 1 offered, -1 refused, 0 none
+
+    // Backups: the marks, what the platform handed back, the outcomes shown in Settings.
+    BackupMarks backup_marks_;
+    std::vector<ReceivedFile> received_files_;   // applied by the next frame
+    std::vector<ShareOutcome> share_outcomes_;   // applied by the next frame
+    int backup_outcome_ = 0;          // the last save: 1 saved as a file, 2 sharing, 3 shared, 4 not sent, -1 refused, 0 none
+    std::string pending_share_at_;    // the created_at of the backup on the share sheet
+    std::string restore_message_;     // the last restore's result (empty: none yet)
+    bool restore_ok_ = false;
+    bool persist_asked_ = false;      // navigator.storage.persist() asked this visit
+    bool install_help_open_ = false;  // Home's notice: how to install, opened by "Install"
 
     // Techniques: the one opened (-1: none); the diagram animates while one is open.
     int expanded_technique_ = -1;

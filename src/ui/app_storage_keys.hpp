@@ -13,5 +13,7 @@ inline constexpr std::string_view kRememberedNoneKey = "safety.remembered";
 inline constexpr std::string_view kProgrammeKey = "programme";               // {"v":1,"code","kept_on"}
 // Set while the session in progress follows the kept programme: its code (a reload plays it again).
 inline constexpr std::string_view kSessionProgrammeKey = "session.programme";
+// {"v":1,"last_at","reminder_dismissed_at","place_notice_dismissed"}: App::BackupMarks.
+inline constexpr std::string_view kBackupMarksKey = "backup.marks";
 
 }  // namespace calfcoach::ui

@@ -47,6 +47,7 @@ void App::draw_home() {
     for (const MenuEntry& entry : kMenu)
         if (button(draw_, entry.id, entry.label, ButtonStyle::Secondary)) navigate(entry.target);
     vertical_space(draw_, 12);
+    draw_backup_notices();  // after the person's own actions, before the clinic's notice
     draw_clinic_content_notice();  // after the person's own actions: it is for the clinic
     draw_notice_line();
     vertical_space(draw_, 4);

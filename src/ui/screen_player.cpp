@@ -256,6 +256,7 @@ void App::record_session() {
     done_message_ = saved.ok ? (services_.status().storage_persistent ? "Saved to your history on this device."
                                                                        : "Kept in your history until you close the page.")
                              : "Could not save this session: " + saved.error;
+    if (saved.ok) ask_to_keep_storage();  // the person has used the app by now (never at start-up)
 }
 
 //-----------------------------------------------------------------------------

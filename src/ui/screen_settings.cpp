@@ -78,6 +78,8 @@ void App::draw_settings() {
                          before.high_contrast != settings_.high_contrast || before.reduced_motion != settings_.reduced_motion ||
                          before.default_preset != settings_.default_preset || before.first_leg != settings_.first_leg;
     if (changed) save_settings();
+    vertical_space(draw_, 8);
+    draw_backup_settings();  // saves the settings itself when its toggle changes (a restore may replace them)
 
     // What this device cannot do, in plain words (each has a fallback). Vibration is said above, in
     // place of its toggle.

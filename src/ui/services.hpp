@@ -55,6 +55,41 @@ struct MediaSessionInfo {
 // The media controls' buttons, handed back by the platform (App::media_action).
 enum class MediaAction { Play, Pause, NextTrack, PreviousTrack };
 
+// Whether the browser has promised to keep this site's storage (navigator.storage.persisted()).
+//   Unknown     the browser does not say (navigator.storage missing, e.g. an old Safari), or has not
+//               answered yet. Default.
+//   Persistent  it will not clear it under storage pressure (the person may still clear it).
+//   BestEffort  it may clear it when the device runs short of space, or after a while unused.
+enum class StoragePersistence { Unknown, Persistent, BestEffort };
+
+// How the page is being used, for where the history lives (docs/platform.md, "Where your data lives").
+struct PagePlacement {
+    // An installed app: display-mode standalone (or fullscreen, minimal-ui), or navigator.standalone
+    // on an iPhone's Home Screen. Default: false
+    bool installed = false;
+    // Inside another page's frame (a clinic's site): storage is kept per embedding site. Default: false
+    bool framed = false;
+    // Safari or another WebKit browser (every browser on iPhone and iPad): in a tab, it deletes a
+    // site's storage after 7 days of browsing without a visit. Default: false
+    bool webkit = false;
+};
+
+// The outcome of a file handed to the system's share sheet (navigator.share), reported later.
+enum class ShareOutcome {
+    Shared,     // the person chose where it went
+    Cancelled,  // they closed the sheet (AbortError)
+    Failed,     // the browser refused (no permission, a file type it will not share)
+};
+
+// A file the person chose in the picker or dropped on the page, as the platform read it.
+struct ReceivedFile {
+    std::string name;        // its name, as the browser gives it. Default: empty
+    std::string text;        // its content, read as UTF-8. Default: empty (too_large or error)
+    bool too_large = false;  // over kBackupMaxBytes (core/backup.hpp): not read at all. Default: false
+    std::string error;       // the browser could not read it: why. Default: empty (read)
+    bool dropped = false;    // dropped on the page rather than chosen in the picker. Default: false
+};
+
 // What the embedding page (a clinic's website) is told, docs/embedding.md. Only what the host needs to
 // keep its own record or offer help: never the safety answers, never pain scores.
 enum class HostEventKind {
@@ -133,6 +168,23 @@ public:
     // Starts the download of the one-file page. Returns false when that is not possible (not
     // Offered, no connection, the browser refused).
     virtual bool save_offline_copy() = 0;
+
+    //-- Backups and storage (issue 16) -----------------------------------------------------------
+    // True where the browser can hand a file to the system's share sheet (navigator.canShare with a
+    // file: phones, mostly); elsewhere the backup is a download.
+    virtual bool can_share_files() = 0;
+    // Offers the file to the share sheet. The outcome comes back later through App::file_shared.
+    // False (and nothing comes back) when sharing could not start.
+    virtual bool share_file(std::string_view file_name, std::string_view mime_type, std::string_view content) = 0;
+    // Opens the browser's file picker for a backup (.json). The chosen file comes back later through
+    // App::file_received (a closed picker sends nothing). False: no picker could be opened.
+    virtual bool pick_backup_file() = 0;
+    // What the browser said about keeping this site's storage (cached: the browser answers later).
+    virtual StoragePersistence storage_persistence() = 0;
+    // Asks the browser to keep the storage (navigator.storage.persist()). Only after the person has
+    // used the app (a saved session): some browsers ask them, and asking at start-up is refused.
+    virtual void request_persistent_storage() = 0;
+    virtual PagePlacement page_placement() = 0;
 
     //-- Embedding ------------------------------------------------------------------------------
     // Tells the embedding page what happened (a no-op when the app is not embedded with a valid host).

@@ -560,6 +560,35 @@ TEST_CASE("history replace updates a record by id and clear empties it, both sav
     CHECK(reread.data().records.empty());
 }
 
+TEST_CASE("history replace_all stores a whole history (a restore), and refuses one with an invalid record", "[history]") {
+    calfcoach::MemoryKeyValueStore kv;
+    calfcoach::HistoryStore store(kv);
+    store.load();
+    calfcoach::HistoryData data;
+    for (int i = 0; i < 3; ++i) {
+        calfcoach::SessionRecord r;
+        r.id = "s" + std::to_string(i);
+        r.started_at = "2026-11-2" + std::to_string(i) + "T08:00:00Z";
+        r.routine_id = "standard";
+        r.steps_total = 8;
+        r.steps_done = 8;
+        data.records.push_back(r);
+    }
+    REQUIRE(store.replace_all(data).ok);
+    {
+        calfcoach::HistoryStore reread(kv);
+        reread.load();
+        CHECK(reread.data() == data);
+    }
+    calfcoach::HistoryData bad = data;
+    bad.records[1].id.clear();
+    CHECK_FALSE(store.replace_all(bad).ok);
+    CHECK(store.data() == data);
+    calfcoach::HistoryStore reread(kv);
+    reread.load();
+    CHECK(reread.data() == data);
+}
+
 TEST_CASE("local_date and seconds_between follow the calendar and the offset", "[history]") {
     CHECK(calfcoach::local_date("2026-11-21T23:30:00Z", 60) == "2026-11-22");
     CHECK(calfcoach::local_date("2026-03-01T00:30:00Z", -60) == "2026-02-28");

@@ -16,6 +16,7 @@ TEST_CASE("settings round-trip through JSON", "[settings]") {
     s.reduced_motion = true;
     s.default_preset = Preset::Thorough;
     s.first_leg = Side::Right;
+    s.backup_reminder = false;
     const Settings back = settings_from_json(settings_to_json(s));
     CHECK(back.sound == false);
     CHECK(back.volume_percent == 35);
@@ -27,6 +28,8 @@ TEST_CASE("settings round-trip through JSON", "[settings]") {
     CHECK(back.reduced_motion == std::optional<bool>(true));
     CHECK(back.default_preset == Preset::Thorough);
     CHECK(back.first_leg == Side::Right);
+    CHECK(back.backup_reminder == false);
+    CHECK(back == s);
 }
 
 TEST_CASE("bad stored settings fall back field by field, never throw", "[settings]") {
@@ -66,4 +69,12 @@ TEST_CASE("settings stored before the silent-switch setting existed still load, 
     CHECK(settings_from_json(R"({"silent_switch":"yes"})").silent_switch_playback == true);
     CHECK(settings_from_json(R"({"silent_switch":false})").silent_switch_playback == false);
     CHECK(settings_to_json(Settings{}).find("\"silent_switch\":true") != std::string::npos);
+}
+
+TEST_CASE("the backup reminder setting: on by default, on for settings stored before it existed", "[settings]") {
+    CHECK(Settings{}.backup_reminder == true);
+    CHECK(settings_from_json(R"({"v":1,"sound":false})").backup_reminder == true);
+    CHECK(settings_from_json(R"({"backup_reminder":"no"})").backup_reminder == true);
+    CHECK(settings_from_json(R"({"backup_reminder":false})").backup_reminder == false);
+    CHECK(settings_to_json(Settings{}).find("\"backup_reminder\":true") != std::string::npos);
 }

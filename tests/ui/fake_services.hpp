@@ -115,6 +115,30 @@ public:
 
     void notify_host(const HostEvent& event) override { host_events.push_back(event); }
 
+    // Backups and storage: what the fake answers, and what the UI asked. A shared file or a chosen
+    // file comes back only when the test hands it to the App (App::file_shared, App::file_received).
+    bool can_share = false;
+    bool share_starts = true;
+    bool picker_opens = true;
+    StoragePersistence persistence = StoragePersistence::BestEffort;
+    PagePlacement placement;
+    std::vector<Download> shared;   // every file share_file was given (when it started)
+    int pick_calls = 0;
+    int persist_requests = 0;
+    bool can_share_files() override { return can_share; }
+    bool share_file(std::string_view file_name, std::string_view mime_type, std::string_view content) override {
+        if (!can_share || !share_starts) return false;
+        shared.push_back({std::string(file_name), std::string(mime_type), std::string(content)});
+        return true;
+    }
+    bool pick_backup_file() override {
+        ++pick_calls;
+        return picker_opens;
+    }
+    StoragePersistence storage_persistence() override { return persistence; }
+    void request_persistent_storage() override { ++persist_requests; }
+    PagePlacement page_placement() override { return placement; }
+
     // True when a cue with this id was due (played) at least once.
     [[nodiscard]] bool was_due(std::string_view id) const {
         for (const Cue& cue : due)

@@ -37,6 +37,9 @@ class ChromiumPage extends EventedPage {
   evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }
   screenshot(options = {}) { return this.raw.screenshot(options); }
   viewportSize() { return this.raw.viewportSize(); }
+  setInputFiles(selector, files) {
+    return this.raw.setInputFiles(selector, files.map((f) => ({ name: f.name, mimeType: f.mimeType, buffer: Buffer.from(f.text) })));
+  }
   setViewportSize(size) { return this.raw.setViewportSize(size); }
 
   // A finger drag through CDP's touch events (Playwright's touchscreen only taps).

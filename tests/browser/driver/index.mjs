@@ -18,6 +18,8 @@
 //   frame(prefix) -> a Frame (url(), evaluate, waitForFunction) whose URL starts with prefix, or null
 //   problems() / warnings() -> console errors, uncaught errors, CSP violations / console warnings
 //   requests() -> URLs the page requested · downloads() -> files started with <a download>
+//   setInputFiles(selector, [{name, mimeType, text}])  sets an <input type=file>'s files and fires
+//                                     input + change, as choosing them in the picker does
 //   close()
 //   raw                               the engine's own page (Chromium-only tests: CDP, routes...)
 import { readFileSync } from 'node:fs';
@@ -55,6 +57,22 @@ export class PageBase {
   }
 
   downloads() { return this.evaluate(() => (window.__ccHarness ? window.__ccHarness.downloads : [])); }
+
+  // In the page (Firefox, WebKit): a DataTransfer's FileList put on the input. Chromium's driver uses
+  // Playwright's own, through the browser.
+  async setInputFiles(selector, files) {
+    const set = ({ selector, files }) => {
+      const input = document.querySelector(selector);
+      if (!input) return false;
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(new File([file.text], file.name, { type: file.mimeType }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    };
+    if (!(await this.evaluate(set, { selector, files }))) throw new Error(`setInputFiles: no element ${selector}`);
+  }
 }
 
 // For the drivers whose engine reports console messages, errors and requests as events (Chromium,
