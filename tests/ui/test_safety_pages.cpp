@@ -167,7 +167,7 @@ TEST_CASE("safety pages: after 7 days, or with a damaged or future fact, every p
         CHECK(ui.state()["still_true"].is_null());
     }
     SECTION("corrupt, from another content version, from the future") {
-        for (const std::string stored :
+        for (const std::string& stored :
              {std::string("{not json"),
               std::string(R"({"v":1,"group":"your_health","none_at":"2026-11-20T09:00:00Z","content":"0.9.0","items":"0000000000000000"})"),
               std::string(R"({"v":1,"group":"your_health","none_at":"2026-11-22T09:00:00Z","content":"1.0.0","items":"0000000000000000"})")}) {
