@@ -98,7 +98,7 @@
     frame.title = div.getAttribute('data-title') ||
       ('Calf Coach: guided calf self-massage' + (clinic ? ', offered by ' + clinic : ''));
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-downloads');
-    frame.setAttribute('allow', 'screen-wake-lock; autoplay');
+    frame.setAttribute('allow', 'screen-wake-lock; autoplay; web-share');
     frame.setAttribute('referrerpolicy', 'no-referrer');
     frame.style.display = 'block';
     frame.style.width = '100%';

@@ -212,7 +212,7 @@ test('the example clinic page embeds the app across origins: it renders, grows, 
       return { sandbox: f.getAttribute('sandbox'), allow: f.getAttribute('allow'), title: f.title, src: f.src };
     });
     assert.equal(attributes.sandbox, 'allow-scripts allow-same-origin allow-popups allow-downloads');
-    assert.equal(attributes.allow, 'screen-wake-lock; autoplay');
+    assert.equal(attributes.allow, 'screen-wake-lock; autoplay; web-share');
     assert.match(attributes.title, /Calf Coach.*Riverside Physiotherapy/);
     const src = new URL(attributes.src);
     assert.equal(src.origin, appOrigin);
