@@ -9,7 +9,8 @@
 //
 // A file with a precompressed copy beside it (NAME.br, NAME.gz: scripts/finalize-dist.mjs) is answered
 // with the copy the request's Accept-Encoding allows, brotli first, with Content-Encoding and
-// Vary: Accept-Encoding; --no-precompressed serves every file as it is (a host without them).
+// Vary: Accept-Encoding, unless the copy is older than the file (changed after the build: the file
+// is sent); --no-precompressed serves every file as it is (a host without them).
 //
 // Prints "serving DIR on http://HOST:PORT/" once listening; stops on SIGINT/SIGTERM.
 import { createServer } from 'node:http';
@@ -145,7 +146,8 @@ const server = createServer(async (request, response) => {
     if (compressible) {
       for (const name of acceptedEncodings(request.headers['accept-encoding'])) {
         const copy = await stat(file + SUFFIX[name]).catch(() => null);
-        if (copy && copy.isFile()) {
+        // A copy older than its file is stale (the file was changed after the build): not sent.
+        if (copy && copy.isFile() && copy.mtimeMs >= info.mtimeMs) {
           body = file + SUFFIX[name];
           encoding = name;
           size = copy.size;

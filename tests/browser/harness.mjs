@@ -153,8 +153,12 @@ export async function scrollIntoView(page, id) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const item = await findItem(page, id);
     // A sticky footer (Before you start) covers the page under it; its own items are always on screen.
+    // The page's own strips ("Update available") take room below the canvas: what is under them is
+    // not on screen either.
     const footer = (await state(page)).footer_top;
-    const visible = typeof footer === 'number' && item.y < footer ? footer : height;
+    const canvasBottom = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().bottom);
+    const shown = Math.min(height, canvasBottom);
+    const visible = typeof footer === 'number' && item.y < footer ? Math.min(footer, shown) : shown;
     if (item.y >= 0 && item.y + item.h <= visible) return item;
     const distance = item.y + item.h > visible ? Math.min(item.y + item.h - visible + 40, height * 0.6)
                                                : -Math.min(40 - item.y, height * 0.6);

@@ -1,11 +1,13 @@
 // Precompressed serving (issue 17): the web build writes NAME.br and NAME.gz beside each text and
 // wasm file, and scripts/serve.mjs answers Accept-Encoding with the right copy, Content-Encoding and
-// Vary. Checked over HTTP with no browser (every encoding, q=0, 304s, HEAD, a copy asked by name),
+// Vary. Checked over HTTP with no browser (every encoding, q=0, 304s, HEAD, a copy asked by name, a
+// stale copy),
 // then in Chromium: the app starts from a server with the copies and from one without, and with them
 // the wasm comes brotli-encoded and is still compiled as application/wasm.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -98,6 +100,26 @@ test('serve.mjs answers Accept-Encoding with the copy, Content-Encoding and Vary
   assert.equal(png.headers['content-encoding'], undefined);
   const byName = await get(server.url, '/app.wasm.br', { 'accept-encoding': 'br' });
   assert.equal(byName.headers['content-encoding'], undefined);
+  // A copy older than its file (the file changed after the build) is stale: the file is sent.
+  const dir = await mkdtemp(path.join(tmpdir(), 'calfcoach-serving-'));
+  try {
+    await cp(distDir, dir, { recursive: true, preserveTimestamps: true });
+    const changed = Buffer.concat([await readFile(path.join(dir, 'boot.js')), Buffer.from('\n// changed after the build\n')]);
+    await writeFile(path.join(dir, 'boot.js'), changed);
+    const later = new Date(Date.now() + 5000);
+    await utimes(path.join(dir, 'boot.js'), later, later);
+    const edited = await startServer({ direct: true, root: dir });
+    try {
+      const stale = await get(edited.url, '/boot.js', { 'accept-encoding': 'br, gzip' });
+      assert.equal(stale.headers['content-encoding'], undefined);
+      assert.ok(stale.body.equals(changed), 'the changed file, not its old copy');
+      assert.equal((await get(edited.url, '/app.js', { 'accept-encoding': 'br' })).headers['content-encoding'], 'br');
+    } finally {
+      edited.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
   // --no-precompressed: the file as it is, whatever the request accepts.
   const plain = await get(plainServer.url, '/app.wasm', { 'accept-encoding': 'br, gzip' });
   assert.equal(plain.headers['content-encoding'], undefined);
