@@ -84,7 +84,9 @@ test('pause keeps the remaining time', async () => {
   const page = await newPage(browser, PHONE);
   await openApp(page, url('?timescale=10'));
   await startQuickSession(page);
-  await page.waitForTimeout(1200);
+  // Into the first step (its layout stays put for seconds), not at "Get ready"'s end, where the
+  // buttons move under a tap that a loaded machine delivers late.
+  await page.waitForFunction(() => window.calfcoach.state().session.phase === 'step', null, { timeout: 10000 });
   await tap(page, 'player.pause');
   const paused = (await state(page)).session;
   assert.equal(paused.paused, true);
