@@ -251,8 +251,7 @@ bool sign_row(DrawContext& ctx, const char* yes_id, const char* unsure_id, const
     if (take_activation(ctx, yes_id) || yes_pressed) *mark = *mark == SignMark::Yes ? SignMark::Unmarked : SignMark::Yes;
     const ImVec2 yes_min = ImGui::GetItemRectMin();
     const ImVec2 yes_max = ImGui::GetItemRectMax();
-    const std::string yes_label = label;
-    ExportedItem& yes_item = record(ctx, yes_id, yes_label.c_str(), ItemKind::Toggle);
+    ExportedItem& yes_item = record(ctx, yes_id, label, ItemKind::Toggle);
     yes_item.group = group;
     draw_focus_ring(ctx, yes_min, yes_max, ctx.px(10), yes_id);
 

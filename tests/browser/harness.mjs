@@ -151,11 +151,13 @@ export async function touchDrag(page, x, y0, y1, steps = 8) {
 export async function scrollIntoView(page, id) {
   const { width, height } = page.viewportSize();
   for (let attempt = 0; attempt < 20; attempt++) {
-    const item = await findItem(page, id);
+    const current = await state(page);
+    const item = current.items.find((candidate) => candidate.id === id);
+    if (!item) return findItem(page, id);  // its error names the screen and what is on it
     // A sticky footer (Before you start) covers the page under it; its own items are always on screen.
     // The page's own strips ("Update available") take room below the canvas: what is under them is
     // not on screen either.
-    const footer = (await state(page)).footer_top;
+    const footer = current.footer_top;
     const canvasBottom = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().bottom);
     const shown = Math.min(height, canvasBottom);
     const visible = typeof footer === 'number' && item.y < footer ? Math.min(footer, shown) : shown;
