@@ -67,7 +67,8 @@ TEST_CASE("safety pages: None of these is never preselected, and a mark clears i
     REQUIRE(ui.tap("home.start"));
     REQUIRE(ui.tap("safety.none"));  // right now: none
     REQUIRE(ui.state()["page"] == "calf_today");
-    for (const auto& item : ui.state()["items"])
+    const auto calf_today = ui.state();  // held: a range-for over a temporary's member would dangle
+    for (const auto& item : calf_today["items"])
         if (item["kind"] == "toggle") CHECK(item["checked"] == false);  // nothing marked to begin with
     CHECK_FALSE(says(ui.state(), "You answered: none of these."));
     REQUIRE(ui.tap("safety.none"));
