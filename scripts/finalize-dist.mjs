@@ -42,18 +42,27 @@ export async function stampIntegrity(dist) {
   if (!INTEGRITY_MAP.test(boot)) throw new Error('boot.js: no "var INTEGRITY = {...};" line to stamp');
   await writeIfChanged(bootFile, boot.replace(INTEGRITY_MAP, () => `var INTEGRITY = ${JSON.stringify(hashes)};`));
 
-  const indexFile = path.join(dist, 'index.html');
-  let html = await readFile(indexFile, 'utf8');
-  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-  if (!tags.length) throw new Error('index.html: no <script> to stamp');
-  for (const tag of tags) {
-    const src = /\bsrc="([^"]+)"/.exec(tag);
-    if (!src) throw new Error(`index.html: inline script is not allowed by the CSP: ${tag}`);
-    const hash = sri(await readFile(path.join(dist, src[1])));
-    const stamped = tag.replace(/\s+integrity="[^"]*"/, '').replace(/>$/, ` integrity="${hash}">`);
-    html = html.replace(tag, stamped);
+  for (const page of ['index.html', 'clinic.html']) {
+    const pageFile = path.join(dist, page);
+    let html = await readFile(pageFile, 'utf8');
+    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    if (!tags.length) throw new Error(`${page}: no <script> to stamp`);
+    for (const tag of tags) {
+      const src = /\bsrc="([^"]+)"/.exec(tag);
+      if (!src) throw new Error(`${page}: inline script is not allowed by the CSP: ${tag}`);
+      const hash = sri(await readFile(path.join(dist, src[1])));
+      let stamped = tag.replace(/\s+integrity="[^"]*"/, '').replace(/>$/, ` integrity="${hash}">`);
+      // A page naming another app (data-app="clinic": the clinic kit) carries that app's script hash
+      // itself, so boot.js, on every patient's first load, does not grow with it.
+      const app = /\bdata-app="([a-z]+)"/.exec(tag);
+      if (app) {
+        const appHash = sri(await readFile(path.join(dist, `${app[1]}.js`)));
+        stamped = stamped.replace(/\s+data-integrity="[^"]*"/, '').replace(/>$/, ` data-integrity="${appHash}">`);
+      }
+      html = html.replace(tag, stamped);
+    }
+    await writeIfChanged(pageFile, html);
   }
-  await writeIfChanged(indexFile, html);
   return hashes;
 }
 

@@ -76,6 +76,13 @@ export function securityHeaders(frameAncestors) {
   };
 }
 
+// The clinic kit's page shows the patient app beside its form (its live preview, same origin): only
+// that page may frame anything, and only this site.
+export function pageHeaders(pathname, headers) {
+  if (!/\/clinic\.html$/.test(pathname)) return {};
+  return { 'Content-Security-Policy': addCspSources(headers['Content-Security-Policy'], "frame-src 'self'") };
+}
+
 // Adds "directive source..." pairs (separated by ';') to a CSP: to an existing directive's sources,
 // or as a new directive. Only plain source expressions are accepted, so nothing can loosen 'none'
 // into something unexpected by accident (a quoted keyword other than 'self' is refused).
@@ -163,13 +170,13 @@ const server = createServer(async (request, response) => {
     if (compressible) cacheHeaders.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
     if (encoding) cacheHeaders['Content-Encoding'] = encoding;
     if (request.headers['if-none-match'] === etag) {
-      response.writeHead(304, { ...headers, ...cacheHeaders });
+      response.writeHead(304, { ...headers, ...pageHeaders(pathname, headers), ...cacheHeaders });
       response.end();
       if (!options.quiet) console.log(`304 ${request.method} ${pathname}`);
       return;
     }
     const bytes = await readFile(body);
-    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': bytes.length, ...cacheHeaders });
+    response.writeHead(200, { ...headers, ...pageHeaders(pathname, headers), 'Content-Type': type, 'Content-Length': bytes.length, ...cacheHeaders });
     response.end(request.method === 'HEAD' ? undefined : bytes);
     if (!options.quiet) console.log(`${response.statusCode} ${request.method} ${pathname}${encoding ? ' (' + encoding + ')' : ''}`);
   } catch {

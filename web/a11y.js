@@ -6,6 +6,10 @@
 //   - a real focusable HTML control exactly over each drawn widget: <button> (role checkbox with
 //     aria-checked for toggles, aria-pressed for the chosen option of a choice), <input type=range>
 //     for sliders; invisible (opacity 0) — the canvas draws the focus ring on the widget;
+//   - a visible <input> or <textarea> over each text field (item.kind 'text'): the page's own editor,
+//     so typing, pasting, dictation, a screen reader and a tablet's on-screen keyboard all work; each
+//     change goes to the app (setText). It survives a rebuild (kept by id, never moved), so the caret
+//     stays where it was while the screen around it changes;
 //   - controls of one list (item.group: a safety-check page's signs) inside a <ul> labelled by it;
 //   - the screen's headings, paragraphs and list items as HTML, visually hidden;
 //   - two live regions: polite (screens, steps, switch legs, the last 3 s, done) and assertive
@@ -21,6 +25,7 @@
   var polite = null;
   var assertive = null;
   var controls = [];   // controls[i] is the HTML control of items[i]
+  var textFields = {}; // id -> the <input>/<textarea> of a text field, kept across rebuilds
   var signature = null;
   var lastSeq = 0;
   var log = [];        // every announcement written: {seq, text, assertive}
@@ -42,6 +47,7 @@
   function bridge() { return window.ccA11yBridge; }
 
   function isControl(el) { return !!(el && el.dataset && el.dataset.index !== undefined); }
+  function isTextField(el) { return isControl(el) && el.dataset.kind === 'text'; }
 
   function setup() {
     root = document.createElement('main');
@@ -85,11 +91,22 @@
     root.addEventListener('keyup', stop);
     root.addEventListener('click', function (event) {
       var el = event.target;
-      if (!isControl(el) || el.type === 'range' || !bridge()) return;
+      if (!isControl(el) || el.type === 'range' || isTextField(el) || !bridge()) return;
       event.preventDefault();
       if (el.getAttribute('aria-disabled') === 'true') return;
       bridge().activate(Number(el.dataset.index));
     });
+    root.addEventListener('input', function (event) {
+      var el = event.target;
+      if (isTextField(el) && !el.readOnly && bridge()) bridge().setText(Number(el.dataset.index), el.value);
+    });
+    // The wheel over a text field scrolls the page drawn on the canvas, as it would over the canvas.
+    root.addEventListener('wheel', function (event) {
+      var canvas = document.getElementById('canvas');
+      if (!isTextField(event.target) || !canvas) return;
+      event.preventDefault();
+      canvas.dispatchEvent(new WheelEvent('wheel', event));
+    }, { passive: false });
     var slide = function (event) {
       var el = event.target;
       if (!isControl(el) || el.type !== 'range' || !bridge()) return;
@@ -109,8 +126,39 @@
     return label.replace(/^\u2039\s*/, '');  // "‹ Back": the chevron is decoration
   }
 
+  function makeTextField(item) {
+    var el = document.createElement(item.lines > 1 ? 'textarea' : 'input');
+    if (item.lines <= 1) el.type = item.input || 'text';
+    el.className = 'cc-text';
+    el.dataset.kind = 'text';
+    el.dataset.id = item.id;
+    el.spellcheck = item.input === 'text' && !item.read_only;
+    el.setAttribute('autocomplete', 'off');
+    var help = document.createElement('span');
+    help.id = 'cc-help-' + item.id.replace(/[^a-zA-Z0-9_-]/g, '-');
+    hideVisually(help);
+    el.setAttribute('aria-describedby', help.id);
+    el.ccHelp = help;
+    var s = el.style;
+    s.position = 'absolute';
+    s.margin = '0';
+    s.boxSizing = 'border-box';
+    s.border = '0';
+    s.outline = 'none';  // the canvas draws the field's border and focus ring
+    // Colours and font: the page's stylesheet (clinic.css), over the canvas's own drawing of the text.
+    s.pointerEvents = 'auto';
+    s.resize = 'none';
+    el.value = item.text;
+    return el;
+  }
+
   function makeControl(item, index) {
     var el;
+    if (item.kind === 'text') {
+      el = textFields[item.id] || makeTextField(item);
+      el.dataset.index = String(index);
+      return el;
+    }
     if (item.kind === 'slider') {
       el = document.createElement('input');
       el.type = 'range';
@@ -144,6 +192,23 @@
     s.height = item.h + 'px';
     if (item.disabled) el.setAttribute('aria-disabled', 'true');
     else el.removeAttribute('aria-disabled');
+    if (item.kind === 'text') {
+      // Inside the border the canvas draws; the same size and padding as the canvas's text.
+      s.left = (item.x + 2) + 'px';
+      s.top = (item.y + 2) + 'px';
+      s.width = Math.max(item.w - 4, 0) + 'px';
+      s.height = Math.max(item.h - 4, 0) + 'px';
+      s.padding = item.lines > 1 ? '8px' : '0 8px';
+      s.fontSize = item.font_px + 'px';
+      s.lineHeight = item.lines > 1 ? '1.2' : (item.h - 4) + 'px';
+      el.setAttribute('aria-label', item.label);
+      el.readOnly = !!item.read_only;
+      if (item.error) el.setAttribute('aria-invalid', 'true');
+      else el.removeAttribute('aria-invalid');
+      el.ccHelp.textContent = [item.error, item.hint].filter(Boolean).join(' ');
+      if (document.activeElement !== el && el.value !== item.text) el.value = item.text;
+      return;
+    }
     if (item.kind === 'slider') {
       el.min = String(item.min);
       el.max = String(item.max);
@@ -170,11 +235,17 @@
     var focusedId = isControl(active) ? active.dataset.id : null;
     var focusedIndex = isControl(active) ? Number(active.dataset.index) : -1;
 
-    while (root.firstChild) root.removeChild(root.firstChild);
+    // The new children are built apart and then put in place around the text fields that stay, which
+    // never move: moving a focused field would lose its caret, and an on-screen keyboard with it.
+    var kept = {};
+    for (var n = 0; n < state.items.length; n++) if (state.items[n].kind === 'text') kept[state.items[n].id] = true;
+    var nextFields = {};
+    var fragment = [];   // the root's new children, in order
     controls = [];
+    var focusSurvives = isTextField(active) && kept[active.dataset.id];
     // The focused control is gone (not every browser fires focusout on removal): no ring, and Space
     // in the player is Pause again until a control has focus.
-    if (focusedId && bridge()) bridge().setFocus(-1);
+    if (focusedId && !focusSurvives && bridge()) bridge().setFocus(-1);
     var list = null;
     var firstHeading = null;
     var group = null;    // the <ul> of the controls in a list (a safety-check page's signs)
@@ -184,7 +255,7 @@
         group = document.createElement('ul');
         group.setAttribute('aria-label', name);
         group.style.listStyle = 'none';
-        root.appendChild(group);
+        fragment.push(group);
         groupName = name;
         list = null;
       }
@@ -198,13 +269,14 @@
         if (!list) {
           list = document.createElement('ul');
           hideVisually(list);
-          root.appendChild(list);
+          fragment.push(list);
         }
         list.appendChild(el);
         return;
       }
       list = null;
-      root.appendChild(el);
+      fragment.push(el);
+      if (el.ccHelp) fragment.push(el.ccHelp);
     };
     var t = 0;
     var texts = state.texts;
@@ -218,10 +290,24 @@
       var control = makeControl(state.items[i], i);
       refreshControl(control, state.items[i]);
       controls.push(control);
+      if (state.items[i].kind === 'text') nextFields[state.items[i].id] = control;
       if (state.items[i].group) appendToGroup(control, state.items[i].group);
       else append(control);
     }
 
+    textFields = nextFields;
+    // Out with what is not staying, then each new child in front of the next one that stays.
+    var staying = new Set(fragment);
+    for (var c = root.firstChild; c;) {
+      var next = c.nextSibling;
+      if (!staying.has(c)) root.removeChild(c);
+      c = next;
+    }
+    for (var f = 0; f < fragment.length; f++) {
+      var at = root.childNodes[f] || null;
+      if (at !== fragment[f]) root.insertBefore(fragment[f], at);
+    }
+    if (focusSurvives) return;  // typing goes on where it was
     if (!hadFocus) return;  // never take focus from a pointer user
     var target = null;
     if (focusedId && !screenChanged) {

@@ -1,12 +1,17 @@
-// boot.js — checks the browser can run Calf Coach, then loads the WebAssembly app (app.js + app.wasm).
+// boot.js — checks the browser can run Calf Coach, then loads the WebAssembly app (app.js + app.wasm,
+// or the one its <script data-app> names: clinic.js + clinic.wasm for the clinic kit).
 // Every failure shows a plain message in the page; nothing uses alert().
 (function () {
   'use strict';
+
+  var me = document.currentScript;
+  var APP = (me && me.getAttribute('data-app')) || 'app';
 
   // Subresource Integrity of the scripts created at run time ({"app.js": "sha384-...", ...}), stamped
   // into dist/boot.js by scripts/finalize-dist.mjs; empty here, so a copy straight from web/ loads
   // unchecked. The browser refuses a script whose bytes do not match (script.onerror below).
   var INTEGRITY = {};
+  if (me && me.getAttribute('data-integrity')) INTEGRITY[APP + '.js'] = me.getAttribute('data-integrity');
 
   function showNotice(text) {
     var box = document.getElementById('notice');
@@ -74,7 +79,7 @@
 
   // The wasm's one download starts now, beside app.js's, and Emscripten compiles it as it streams
   // (instantiateWasm). A server that sends the wrong MIME type gets the slower ArrayBuffer path.
-  var wasmResponse = fetch('app.wasm', { credentials: 'same-origin' });
+  var wasmResponse = fetch(APP + '.wasm', { credentials: 'same-origin' });
   window.Module.instantiateWasm = function (imports, receive) {
     function fromBytes(response) {
       return response.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
@@ -87,7 +92,7 @@
     }).then(function (result) {
       receive(result.instance, result.module);
     }, function (e) {
-      console.warn('Calf Coach: app.wasm could not be loaded: ' + (e && e.message));
+      console.warn('Calf Coach: ' + APP + '.wasm could not be loaded: ' + (e && e.message));
       showNotice('Calf Coach could not be loaded: a file was missing or did not match this version. ' +
                  'Check your connection and reload the page.');
     });
@@ -103,7 +108,7 @@
     return script;
   }
 
-  addScript('app.js').onerror = function () {
+  addScript(APP + '.js').onerror = function () {
     // A network failure, or a file that does not match this version (integrity): both need a reload.
     showNotice('Calf Coach could not be loaded: a file was missing or did not match this version. ' +
                'Check your connection and reload the page.');

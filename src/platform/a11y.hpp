@@ -4,7 +4,7 @@
 #pragma once
 
 namespace calfcoach::ui {
-class App;
+class ShellApp;
 }
 
 namespace calfcoach::platform {
@@ -12,9 +12,9 @@ namespace calfcoach::platform {
 // Loads web/a11y.js and makes its bridge; keyboard navigation then belongs to the page (Tab moves
 // through the HTML controls), so ImGui's own keyboard navigation is turned off.
 // `wake` asks the shell for frames (render on demand).
-void a11y_install(calfcoach::ui::App& app, void (*wake)());
+void a11y_install(calfcoach::ui::ShellApp& app, void (*wake)());
 // After a frame: hands the layer what changed (nothing when nothing did).
-void a11y_after_frame(const calfcoach::ui::App& app);
+void a11y_after_frame(const calfcoach::ui::ShellApp& app);
 // True once installed: Tab then keeps its browser default.
 bool a11y_active();
 

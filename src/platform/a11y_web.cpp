@@ -3,15 +3,15 @@
 // Each drawn frame the UI's a11y_json() (items, texts, announcement) is compared with what was last
 // sent; only a change crosses to JavaScript, so an animating frame costs a string compare and an idle
 // page still draws nothing. The HTML controls act on the UI through three exports, by the item's index
-// in the last frame: cc_activate_item (the same as a tap), cc_set_slider, cc_set_focus (the canvas
-// draws its focus ring on that item). Each wakes a frame.
+// in the last frame: cc_activate_item (the same as a tap), cc_set_slider, cc_set_text (a text field's
+// HTML input changed), cc_set_focus (the canvas draws its focus ring on that item). Each wakes a frame.
 #include <emscripten.h>
 
 #include <string>
 
 #include "imgui.h"
 #include "platform/a11y.hpp"
-#include "ui/app.hpp"
+#include "ui/shell_app.hpp"
 
 extern "C" {
 
@@ -27,6 +27,13 @@ EM_JS(void, cc_js_a11y_install, (), {
     window['ccA11yBridge'] = {
         'activate': function(index) { _cc_activate_item(index); },
         'setSlider': function(index, value) { _cc_set_slider(index, value); },
+        'setText': function(index, value) {
+            var size = lengthBytesUTF8(value) + 1;
+            var text = _malloc(size);
+            stringToUTF8(value, text, size);
+            _cc_set_text(index, text);
+            _free(text);
+        },
         'setFocus': function(index) { _cc_set_focus(index); }
     };
 });
@@ -55,7 +62,7 @@ EM_JS(void, cc_js_a11y_update, (const char* json), {
 }  // extern "C"
 
 namespace {
-calfcoach::ui::App* g_app = nullptr;
+calfcoach::ui::ShellApp* g_app = nullptr;
 void (*g_wake)() = nullptr;
 std::string g_last_sent;
 
@@ -73,6 +80,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cc_set_slider(int index, int value) {
     if (g_app && g_app->set_slider_item(index, value)) wake_soon();
 }
 
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_set_text(int index, const char* value) {
+    if (g_app && value && g_app->set_text_item(index, value)) wake_soon();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_set_focus(int index) {
     if (!g_app) return;
     g_app->set_focus_item(index);
@@ -81,14 +92,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cc_set_focus(int index) {
 
 namespace calfcoach::platform {
 
-void a11y_install(calfcoach::ui::App& app, void (*wake)()) {
+void a11y_install(calfcoach::ui::ShellApp& app, void (*wake)()) {
     g_app = &app;
     g_wake = wake;
     ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     cc_js_a11y_install();
 }
 
-void a11y_after_frame(const calfcoach::ui::App& app) {
+void a11y_after_frame(const calfcoach::ui::ShellApp& app) {
     if (g_app == nullptr) return;
     static bool loading = false;
     if (!loading) {

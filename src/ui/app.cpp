@@ -25,6 +25,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ClearActiveID: a drag that becomes a scroll must not press a button
 #include "ui/app_storage_keys.hpp"
+#include "ui/exported_items.hpp"
 #include "ui/level_look.hpp"
 
 namespace calfcoach::ui {
@@ -483,18 +484,7 @@ bool App::draw_top_bar(const char* title, bool show_back) {
 //-----------------------------------------------------------------------------
 // ImGui scrolls with the wheel but not with a finger: a touch drag scrolls the page, and once a
 // press turns into a drag it no longer counts as a tap on the button under it.
-void App::scroll_by_touch_drag() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDown(ImGuiMouseButton_Left) || draw_.slider_held) {
-        touch_scrolling_ = false;
-        return;
-    }
-    if (!touch_scrolling_ && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-        touch_scrolling_ = true;
-        ImGui::ClearActiveID();
-    }
-    if (touch_scrolling_) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-}
+void App::scroll_by_touch_drag() { scroll_window_by_touch_drag(draw_, touch_scrolling_); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Accessibility: announcements and the HTML layer's actions
@@ -595,68 +585,15 @@ void App::update_announcements(Screen drawn) {
     announce(title);
 }
 
-bool App::activate_item(int index) {
-    if (index < 0 || static_cast<std::size_t>(index) >= draw_.items.size()) return false;
-    const ExportedItem& item = draw_.items[static_cast<std::size_t>(index)];
-    if (item.disabled) return false;
-    draw_.pending_activation = item.id;
-    return true;
-}
+bool App::activate_item(int index) { return request_activation(draw_, index); }
 
-bool App::set_slider_item(int index, int value) {
-    if (index < 0 || static_cast<std::size_t>(index) >= draw_.items.size()) return false;
-    const ExportedItem& item = draw_.items[static_cast<std::size_t>(index)];
-    if (item.kind != ItemKind::Slider || item.disabled) return false;
-    draw_.pending_slider = item.id;
-    draw_.pending_slider_value = value;
-    return true;
-}
+bool App::set_slider_item(int index, int value) { return request_slider(draw_, index, value); }
 
-void App::set_focus_item(int index) {
-    if (index < 0 || static_cast<std::size_t>(index) >= draw_.items.size()) {
-        draw_.focus_id.clear();
-        return;
-    }
-    draw_.focus_id = draw_.items[static_cast<std::size_t>(index)].id;
-    draw_.scroll_to_focus = true;
-}
+void App::set_focus_item(int index) { request_focus(draw_, index); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Automation surface
 //-----------------------------------------------------------------------------
-namespace {
-nlohmann::json items_json(const std::vector<ExportedItem>& list, float dpr) {
-    const float to_css = 1.0f / std::max(dpr, 0.01f);
-    nlohmann::json items = nlohmann::json::array();
-    for (const ExportedItem& item : list) {
-        nlohmann::json entry = {{"id", item.id},
-                                {"label", item.label},
-                                {"kind", to_string(item.kind)},
-                                {"x", item.min.x * to_css},
-                                {"y", item.min.y * to_css},
-                                {"w", (item.max.x - item.min.x) * to_css},
-                                {"h", (item.max.y - item.min.y) * to_css},
-                                {"disabled", item.disabled}};
-        if (item.checked) entry["checked"] = *item.checked;
-        if (!item.group.empty()) entry["group"] = item.group;
-        if (item.value) {
-            entry["value"] = *item.value;
-            entry["min"] = item.min_value.value_or(0);
-            entry["max"] = item.max_value.value_or(0);
-        }
-        items.push_back(std::move(entry));
-    }
-    return items;
-}
-
-nlohmann::json texts_json(const std::vector<ExportedText>& list) {
-    nlohmann::json texts = nlohmann::json::array();
-    for (const ExportedText& text : list)
-        texts.push_back({{"kind", text.kind}, {"text", text.text}, {"before", text.before_item}});
-    return texts;
-}
-}  // namespace
-
 std::string App::a11y_json() const {
     const nlohmann::json state = {
         {"screen", to_string(drawn_screen_)},  // the items' and texts' screen (navigation may be pending)

@@ -25,6 +25,7 @@
 #include "core/triage_pages.hpp"
 #include "core/triage_recheck.hpp"
 #include "ui/services.hpp"
+#include "ui/shell_app.hpp"
 #include "ui/widgets.hpp"
 
 struct ImFontAtlas;
@@ -49,44 +50,22 @@ enum class Screen {
 };
 std::string_view to_string(Screen screen);
 
-// What the platform tells the UI each frame.
-struct FrameContext {
-    double now_ms = 0.0;           // monotonic clock, ms (default 0)
-    std::uint64_t frame = 0;       // frames drawn so far, for the automation surface (default 0)
-    float device_pixel_ratio = 1;  // device pixels per CSS pixel (default 1)
-    // Safe-area insets in CSS px (notches, rounded corners, home indicator): kept clear of content.
-    float safe_top = 0, safe_right = 0, safe_bottom = 0, safe_left = 0;  // (default 0)
-};
-
-// What the UI asks of the platform after a frame.
-struct FrameResult {
-    bool animating = false;        // draw again on the next animation frame (default false: on demand)
-    double wake_after_ms = -1;     // draw once more after this long, e.g. the next second of a countdown
-                                   // (default -1: no timer)
-    // The height the current screen needs, in CSS px, clamped to kEmbedMin/MaxHeightCss: an embedding
-    // page sizes its iframe to it (default 0: not computed yet).
-    int content_height_css = 0;
-    // A session is under way (the player, playing or paused): the page keeps its own strips, such as
-    // "Update available", out of the way until it ends (default false).
-    bool in_session = false;
-};
-
 // The iframe never gets shorter than a phone's usable height or taller than a long page.
 inline constexpr int kEmbedMinHeightCss = 480;
 inline constexpr int kEmbedMaxHeightCss = 2000;
 
-class App {
+class App : public ShellApp {
 public:
     explicit App(Services& services);
 
     // Scale changes (device pixel ratio, text size) need new fonts: the platform checks fonts_dirty()
     // before a frame, calls rebuild_fonts(), then recreates its font texture.
-    void set_device_pixel_ratio(float dpr);
-    [[nodiscard]] bool fonts_dirty() const { return fonts_dirty_; }
-    void rebuild_fonts(ImFontAtlas& atlas);
+    void set_device_pixel_ratio(float dpr) override;
+    [[nodiscard]] bool fonts_dirty() const override { return fonts_dirty_; }
+    void rebuild_fonts(ImFontAtlas& atlas) override;
 
     // Draws one frame between ImGui::NewFrame() and ImGui::Render().
-    FrameResult frame(const FrameContext& context);
+    FrameResult frame(const FrameContext& context) override;
 
     //-- Embedding in a clinic's page (docs/embedding.md); called by the platform before the first frame.
     // Clinic name, accent and phone. Returns warnings for the console (e.g. the accent was darkened).
@@ -109,7 +88,7 @@ public:
     bool receive_programme_link(std::string_view fragment);
 
     // The page is being hidden or closed: save what is in progress.
-    void on_page_hide(double now_ms);
+    void on_page_hide(double now_ms) override;
 
     // While the page is hidden no frames come, so the platform calls this from a timer (browsers
     // still run those, throttled to once a minute at worst), and after a media control's action. It
@@ -117,7 +96,7 @@ public:
     // the audio clock and tells the device what the session now does (media and audio session); cues
     // that passed are reported by the next frame, as after any gap. Does nothing without a session
     // on the player.
-    void keep_cues_ahead(double now_ms);
+    void keep_cues_ahead(double now_ms) override;
 
     // A button of the media controls (lock screen, headset, notification), from the platform: queued
     // and applied by the next frame() (or keep_cues_ahead() while the page is hidden), through the
@@ -137,19 +116,19 @@ public:
     bool go_back();
 
     [[nodiscard]] Screen screen() const { return screen_; }
-    [[nodiscard]] const Palette& palette() const { return *draw_.palette; }
+    [[nodiscard]] const Palette& palette() const override { return *draw_.palette; }
 
     // The automation surface: {"screen", "frame", "dpr", "items": [...], "session": {...}|null,
     // "level": "..."|null, "storage": "persistent"|"memory", "notice": "..."}.
-    [[nodiscard]] std::string state_json() const;
+    [[nodiscard]] std::string state_json() const override;
 
     // The accessibility layer (src/platform/a11y_web.cpp): {"screen", "items", "texts", "announce"}
     // of the last frame, and actions on an item by its index in the last frame's items (what the
     // HTML control over it does): press it, set a slider, tell which one has keyboard focus (-1: none).
-    [[nodiscard]] std::string a11y_json() const;
-    bool activate_item(int index);
-    bool set_slider_item(int index, int value);
-    void set_focus_item(int index);
+    [[nodiscard]] std::string a11y_json() const override;
+    bool activate_item(int index) override;
+    bool set_slider_item(int index, int value) override;
+    void set_focus_item(int index) override;
 
 private:
     //-- Frame and navigation (app.cpp) -----------------------------------------------------------

@@ -59,6 +59,7 @@ std::string_view to_string(ItemKind kind) {
         case ItemKind::Link: return "link";
         case ItemKind::Toggle: return "toggle";
         case ItemKind::Slider: return "slider";
+        case ItemKind::TextField: return "text";
     }
     return "button";
 }
@@ -135,6 +136,74 @@ static void wrapped_text(ImFont* font, Rgb colour, const char* text) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+namespace {
+// The longest prefix of `text` of at most `max_bytes` that ends on a whole UTF-8 character.
+std::string cut_utf8(std::string text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+    return text;
+}
+}  // namespace
+
+bool text_field(DrawContext& ctx, const char* id, const char* label, std::string* value, const TextFieldOptions& options) {
+    const Palette& p = *ctx.palette;
+    const Metrics& m = metrics();
+    bool changed = false;
+    if (!ctx.pending_text_id.empty() && ctx.pending_text_id == id && !options.read_only) {
+        std::string next = cut_utf8(std::move(ctx.pending_text_value), options.max_bytes);
+        if (options.lines <= 1) std::replace(next.begin(), next.end(), '\n', ' ');
+        changed = next != *value;
+        *value = std::move(next);
+        ctx.pending_text_id.clear();
+        ctx.pending_text_value.clear();
+    }
+    ImGui::PushFont(ctx.fonts.body);
+    wrapped_text(ctx.fonts.body, p.text, label);  // the label is the control's name: not a separate text
+    ImGui::Dummy(ImVec2(0, ctx.px(2)));
+    const float line = ImGui::GetTextLineHeight();
+    const float pad = ctx.px(10);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const int lines = std::max(options.lines, 1);
+    const float height = std::max(ctx.px(m.button_height_px) - ctx.px(8), line * static_cast<float>(lines) + pad * 2);
+    ImGui::InvisibleButton(id, ImVec2(width, height));
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool has_error = options.error != nullptr && options.error[0] != '\0';
+    const float rounding = ctx.px(8);
+    draw->AddRectFilled(min, max, color(p.surface), rounding);
+    draw->AddRect(min, max, color(has_error ? p.danger : p.border), rounding, 0, ctx.px(has_error ? 2.0f : 1.0f));
+    draw->PushClipRect(ImVec2(min.x + pad * 0.5f, min.y), ImVec2(max.x - pad * 0.5f, max.y), true);
+    if (lines > 1)
+        draw->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(min.x + pad, min.y + pad), color(p.text),
+                      value->c_str(), nullptr, width - pad * 2);
+    else
+        draw->AddText(ImVec2(min.x + pad, min.y + (height - line) * 0.5f), color(p.text), value->c_str());
+    draw->PopClipRect();
+    draw_focus_ring(ctx, min, max, rounding, id);
+    ImGui::PopFont();
+    ExportedItem& item = record(ctx, id, label, ItemKind::TextField);
+    item.text = *value;
+    item.input_type = options.input_type;
+    item.hint = options.hint;
+    item.error = has_error ? options.error : "";
+    item.lines = lines;
+    item.font_px = ctx.fonts.body->FontSize;
+    item.read_only = options.read_only;
+    // Help and problem are read with the field (aria-describedby), so they are not separate texts.
+    if (options.hint != nullptr && options.hint[0] != '\0') {
+        ImGui::Dummy(ImVec2(0, ctx.px(2)));
+        wrapped_text(ctx.fonts.body, p.text_muted, options.hint);
+    }
+    if (has_error) {
+        ImGui::Dummy(ImVec2(0, ctx.px(2)));
+        wrapped_text(ctx.fonts.body, p.danger, options.error);
+    }
+    return changed;
 }
 
 void heading(DrawContext& ctx, const char* text) {
@@ -412,5 +481,18 @@ void bullet(DrawContext& ctx, const char* text) {
 void vertical_space(DrawContext& ctx, float css_px) { ImGui::Dummy(ImVec2(0, ctx.px(css_px))); }
 
 void record_text(DrawContext& ctx, const char* kind, const char* text) { text_record(ctx, kind, text); }
+
+void scroll_window_by_touch_drag(const DrawContext& ctx, bool& scrolling) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDown(ImGuiMouseButton_Left) || ctx.slider_held) {
+        scrolling = false;
+        return;
+    }
+    if (!scrolling && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        scrolling = true;
+        ImGui::ClearActiveID();
+    }
+    if (scrolling) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
 
 }  // namespace calfcoach::ui

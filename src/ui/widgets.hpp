@@ -14,7 +14,7 @@
 
 namespace calfcoach::ui {
 
-enum class ItemKind { Button, Link, Toggle, Slider };
+enum class ItemKind { Button, Link, Toggle, Slider, TextField };
 std::string_view to_string(ItemKind kind);
 
 // One interactive widget drawn in the last frame, in device pixels of the canvas.
@@ -29,6 +29,16 @@ struct ExportedItem {
     // The list it belongs to, read as that list's label: a safety-check page's question for its
     // signs' check boxes. Default: empty (not in a list).
     std::string group;
+    // Text fields: the value, the kind of keyboard ("text", "tel", "url"), the help under the field and
+    // the problem with its value (empty: none), the lines it shows (1: one line) and its text size in
+    // device px. The page's HTML input over the field is the editor (a11y.js). Default: empty / 1 / 0.
+    std::string text;
+    std::string input_type;
+    std::string hint;
+    std::string error;
+    int lines = 1;
+    float font_px = 0;
+    bool read_only = false;
 };
 
 // One text drawn in the last frame, for the accessibility layer: "h1" (display_title, heading),
@@ -53,6 +63,8 @@ struct DrawContext {
     std::string pending_activation;    // treat this item as pressed in this frame (then cleared)
     std::string pending_slider;        // set this slider to pending_slider_value in this frame
     int pending_slider_value = 0;
+    std::string pending_text_id;       // set this text field to pending_text_value in this frame
+    std::string pending_text_value;
     std::string focus_id;              // the item whose HTML control has keyboard focus: ring drawn
     bool scroll_to_focus = false;      // scroll the focused item into view when it is drawn
 
@@ -88,6 +100,21 @@ bool choice(DrawContext& ctx, const char* id, std::span<const char* const> optio
 // A whole-number slider with large touch area; tapping anywhere on the track sets the value.
 bool slider_int(DrawContext& ctx, const char* id, const char* label, int* value, int min_value, int max_value);
 
+// How a text field is drawn and described (text_field). Every field states its default.
+struct TextFieldOptions {
+    const char* hint = "";          // help under the field, muted (default: none)
+    const char* error = "";         // the problem with the value, under the field in red (default: none)
+    const char* input_type = "text";  // the keyboard a phone or tablet offers: "text", "tel", "url" (default "text")
+    int lines = 1;                  // lines shown; more than 1 wraps and takes line breaks (default 1)
+    std::size_t max_bytes = 2000;   // longer values from the page are cut at a whole character (default 2000)
+    bool read_only = false;         // the person may select and copy it, not change it (default false)
+};
+// A labelled text field. The value is edited by the page (the accessibility layer's HTML input over
+// the field, so typing, pasting, dictation and on-screen keyboards all work); the canvas draws the
+// label, the box with the value, the help and the error. Returns true when the value changed.
+bool text_field(DrawContext& ctx, const char* id, const char* label, std::string* value,
+                const TextFieldOptions& options = {});
+
 // Text helpers: wrapped to the current column width.
 void heading(DrawContext& ctx, const char* text);
 void display_title(DrawContext& ctx, const char* text);
@@ -98,6 +125,11 @@ void bullet(DrawContext& ctx, const char* text);
 void vertical_space(DrawContext& ctx, float css_px);
 // Records a text drawn some other way (e.g. on a banner) for the accessibility layer.
 void record_text(DrawContext& ctx, const char* kind, const char* text);
+
+// A finger dragging on the current window scrolls it (ImGui scrolls only by wheel); a press that
+// becomes a drag presses nothing. Call once per frame per scrolling window, after drawing it;
+// `scrolling` is that window's own flag, kept between frames.
+void scroll_window_by_touch_drag(const DrawContext& ctx, bool& scrolling);
 
 // Colour helper for draw lists.
 ImU32 to_u32(Rgb c, float alpha = 1.0f);

@@ -54,6 +54,23 @@ TEST_CASE("src/ui knows ImGui but not Emscripten", "[layering]") {
     }
 }
 
+TEST_CASE("src/kit knows ImGui but not Emscripten", "[layering]") {
+    const fs::path kit = fs::path(CALFCOACH_SOURCE_DIR) / "src" / "kit";
+    REQUIRE(fs::is_directory(kit));
+    static const std::regex web(R"((#\s*include\s*[<"]emscripten)|\bEM_JS\b|\bEM_ASM|__EMSCRIPTEN__)");
+    int files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(kit)) {
+        if (!entry.is_regular_file()) continue;
+        ++files;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        INFO(entry.path().string());
+        CHECK_FALSE(std::regex_search(text.str(), web));
+    }
+    CHECK(files >= 3);
+}
+
 TEST_CASE("the layering check catches a forbidden include", "[layering]") {
     const fs::path tmp = fs::temp_directory_path() / "calfcoach_layering_probe";
     fs::create_directories(tmp);

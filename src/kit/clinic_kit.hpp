@@ -1,0 +1,93 @@
+// clinic_kit.hpp — "Calf Coach for clinics": the page where a physio sets up the clinic's Calf Coach
+// (name, phone, colour), sees the real patient app change beside the form, and copies the code for the
+// clinic's website. A second app on the same core and widgets as the patient app (ui::ShellApp); its
+// own wasm (clinic.js), so the patients' download does not grow. The draft stays in this browser.
+//
+// [SECTION] Frame and layout (clinic_kit.cpp)
+// [SECTION] Your clinic
+// [SECTION] On your website
+// [SECTION] Preview
+// [SECTION] Exported state
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/clinic_setup.hpp"
+#include "kit/kit_page.hpp"
+#include "ui/services.hpp"
+#include "ui/shell_app.hpp"
+#include "ui/widgets.hpp"
+
+namespace calfcoach::kit {
+
+// The storage key of the draft (core/clinic_setup JSON).
+inline constexpr const char* kDraftKey = "kit.draft";
+// The preview follows the form once typing pauses this long (a reload per key would flicker).
+inline constexpr double kPreviewSettleMs = 600;
+
+enum class KitTab { Clinic, Website };
+enum class PreviewDevice { Phone, Tablet, Computer };
+
+class ClinicKit : public ui::ShellApp {
+public:
+    ClinicKit(ui::Services& services, KitPage& page);
+
+    void set_device_pixel_ratio(float dpr) override;
+    [[nodiscard]] bool fonts_dirty() const override { return fonts_dirty_; }
+    void rebuild_fonts(ImFontAtlas& atlas) override;
+    ui::FrameResult frame(const ui::FrameContext& context) override;
+    [[nodiscard]] const ui::Palette& palette() const override { return *draw_.palette; }
+
+    [[nodiscard]] std::string state_json() const override;
+    [[nodiscard]] std::string a11y_json() const override;
+    bool activate_item(int index) override;
+    bool set_slider_item(int index, int value) override;
+    void set_focus_item(int index) override;
+    bool set_text_item(int index, std::string value) override;
+
+    // The page's answer to KitPage::copy_text: said under the button that asked.
+    void copy_finished(CopyOutcome outcome);
+
+    [[nodiscard]] const ClinicSetup& setup() const { return setup_; }
+    [[nodiscard]] const PreviewFrame& preview() const { return preview_; }
+
+private:
+    void draw_header();
+    void draw_clinic_tab();
+    void draw_website_tab();
+    void draw_preview(float width, float height);
+    void draw_copy_button(const char* id, const char* label, const std::string& text);
+    void draft_changed();
+    void save_draft();
+
+    ui::Services& services_;
+    KitPage& page_;
+    ui::DrawContext draw_;
+    float dpr_ = 1.0f;
+    bool fonts_dirty_ = true;
+    ui::FrameContext last_context_;
+
+    ClinicSetup setup_;
+    bool draft_damaged_ = false;     // the stored draft could not be read: a fresh one, and a note
+    bool storage_failed_ = false;    // the draft could not be saved: a note, the form keeps working
+    KitTab tab_ = KitTab::Clinic;
+    bool show_advanced_ = false;
+    PreviewDevice device_ = PreviewDevice::Phone;
+    PreviewFrame preview_;
+    std::string preview_src_;           // what the preview shows; follows the form once typing pauses
+    double changed_at_ms_ = -1;         // the last change not yet in the preview (-1: none)
+    std::string copy_asked_;            // the copy button waiting for the page's answer
+    std::string copy_done_;             // the last copy button answered, and how
+    std::optional<CopyOutcome> copy_outcome_;
+    std::string announce_text_;
+    int announce_seq_ = 0;
+    std::string used_colour_;           // "#1f7a5c": the colour the app will really use
+    std::string snippet_, iframe_code_, header_line_;  // the website tab's codes, as last drawn
+    bool touch_scrolling_form_ = false;
+    bool redraw_ = false;               // a value changed while drawing: the next frame shows it everywhere
+    float last_scroll_y_ = 0, last_content_y_ = 0;
+};
+
+}  // namespace calfcoach::kit

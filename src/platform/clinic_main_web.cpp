@@ -1,0 +1,15 @@
+// clinic_main_web.cpp — the clinic kit in the browser (dist/clinic.html): the shell running
+// kit::ClinicKit on the page's services and its own page (clipboard, preview).
+#include "platform/clinic_page.hpp"
+#include "platform/web_services.hpp"
+#include "platform/web_shell.hpp"
+
+int main() {
+    calfcoach::platform::web_services();  // reads ?timescale= before the first frame
+    static calfcoach::platform::WebKitPage page;
+    static calfcoach::kit::ClinicKit kit(calfcoach::platform::web_services(), page);
+    page.attach(kit);
+    calfcoach::platform::ShellOptions options;
+    options.window_title = "Calf Coach for clinics";
+    return calfcoach::platform::run_web_shell(kit, options);
+}

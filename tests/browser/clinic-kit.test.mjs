@@ -1,0 +1,174 @@
+// The clinic kit (dist/clinic.html, issue 14), in every engine, driven as a physio would: clicks into
+// the fields and types on the keyboard (the accessibility layer's HTML inputs carry the typing into
+// ImGui), sees the live preview (the real patient app in an iframe) change, finds the draft after a
+// reload, copies the code for the website, and that code, put into a page on a second origin, shows
+// the clinic's name and colour in the embedded app.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { DESKTOP, launchBrowser, newPage, saveScreenshot, scrollIntoView, settle, startServer, state } from './harness.mjs';
+
+let browser;
+let kitServer;
+let hostServer;
+let tmp;
+
+before(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'calfcoach-kit-'));
+  await mkdir(path.join(tmp, 'host'));
+  // The app allows any loopback page to frame it; the clinic's page (a second origin) allows the app.
+  kitServer = await startServer({ frameAncestors: "'self' http://localhost:*" });
+  const appOrigin = new URL(kitServer.url).origin;
+  hostServer = await startServer({ root: path.join(tmp, 'host'), host: 'localhost',
+                                   cspExtra: `script-src ${appOrigin}; frame-src ${appOrigin} blob:` });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  kitServer?.stop();
+  hostServer?.stop();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const kitUrl = () => new URL('clinic.html', kitServer.url).href;
+
+async function openKit(page) {
+  await page.goto(kitUrl());
+  await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0 &&
+                                   !!document.querySelector('#cc-a11y input.cc-text'), null, { timeout: 20000 });
+  await settle(page);
+}
+
+async function item(page, id) {
+  const s = await state(page);
+  const found = s.items.find((i) => i.id === id);
+  assert.ok(found, `no "${id}" on ${s.screen}: ${s.items.map((i) => i.id).join(', ')}`);
+  return found;
+}
+
+// A click in the middle of the field, then the keys, as a person types; `replace`: what was there is
+// selected first (as a person selects it all) and the typing replaces it.
+async function typeInto(page, id, text, { replace = false } = {}) {
+  const field = await scrollIntoView(page, id);
+  await page.mouse.click(field.x + field.w / 2, field.y + field.h / 2);
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.dataset.id);
+  assert.equal(focused, id, 'the click put the caret in the field');
+  if (replace) await page.evaluate(() => document.activeElement.select());
+  await page.keyboard.type(text);
+  await page.waitForFunction(([i, t]) => {
+    const found = window.calfcoach.state().items.find((x) => x.id === i);
+    return found && found.text === t;
+  }, [id, text], { timeout: 5000 });
+  await settle(page);  // what depends on the value (its problem, the colour used) is drawn in the next frame
+}
+
+async function click(page, id) {
+  const target = await scrollIntoView(page, id);
+  const { frame } = await state(page);
+  await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
+  await page.waitForFunction((f) => window.calfcoach.state().frame >= f + 3, frame, { timeout: 10000 });
+  await settle(page);
+}
+
+// The patient app inside the preview, once it has loaded what the kit last asked for.
+async function previewState(page, wanted) {
+  for (let i = 0; i < 200; i++) {
+    const s = await page.evaluate(() => {
+      const frame = document.getElementById('cc-preview');
+      const app = frame && frame.contentWindow && frame.contentWindow.calfcoach;
+      // The document that answers must be the one the kit asked for (a navigation may be under way).
+      const current = frame && String(frame.contentWindow.location.href);
+      if (!app || !app.state || !current.endsWith(frame.getAttribute('src'))) return null;
+      return { src: frame.getAttribute('src'), app: app.state() };
+    });
+    if (s && s.app.frame > 0 && wanted(s)) return s;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the preview never showed what was expected');
+}
+
+const says = (s, pattern) => s.texts.some((t) => pattern.test(t.text));
+
+test('the kit takes typing into its fields, and the preview shows the clinic as patients will see it', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openKit(page);
+  const first = await state(page);
+  assert.equal(first.app, 'clinic');
+  assert.equal(first.screen, 'kit.clinic');
+
+  await typeInto(page, 'kit.name', 'Riverside Physiotherapy');
+  await typeInto(page, 'kit.phone', '+44 20 7946 0000');
+  await typeInto(page, 'kit.colour', '#9fe');  // too light for white text: the app darkens it
+  const typed = await state(page);
+  assert.equal(typed.items.find((i) => i.id === 'kit.colour').error, '');
+  assert.notEqual(typed.colour_used, '#99ffee');
+  assert.ok(says(typed, new RegExp(`Colour used: ${typed.colour_used}, a darker shade of yours`)), 'the colour really used is said');
+
+  const preview = await previewState(page, (s) => /clinic=Riverside/.test(s.src) && /accent=/.test(s.src));
+  assert.ok(says(preview.app, /Offered by Riverside Physiotherapy/), 'the preview shows the clinic');
+  const hex = '#' + preview.app.accent.map((c) => c.toString(16).padStart(2, '0')).join('');
+  assert.equal(hex, typed.colour_used, 'the preview uses the colour the kit says it will');
+  await saveScreenshot(page, 'clinic-kit');
+
+  // A typo is shown beside its field, in words, and kept out of the preview.
+  await typeInto(page, 'kit.phone', 'call us', { replace: true });
+  const wrong = await state(page);
+  assert.match(wrong.items.find((i) => i.id === 'kit.phone').error, /digits/);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-id="kit.phone"]').getAttribute('aria-invalid')), 'true');
+
+  // The draft is kept: a reload opens the form where it was.
+  await page.goto(kitUrl());
+  await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+  await settle(page);
+  assert.equal((await item(page, 'kit.name')).text, 'Riverside Physiotherapy');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-id="kit.name"]').value), 'Riverside Physiotherapy');
+  assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
+  await page.close();
+});
+
+test('the code the kit gives, pasted into a page on another site, shows the clinic in the app', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openKit(page);
+  await typeInto(page, 'kit.name', 'Harbour Sports Clinic');
+  await typeInto(page, 'kit.colour', '#8a2be2');
+  await click(page, 'kit.tab.1');
+  assert.equal((await state(page)).screen, 'kit.website');
+  // What a person copies is what the page's own field holds.
+  const code = await page.evaluate(() => document.querySelector('[data-id="kit.snippet"]').value);
+  assert.match(code, /data-clinic="Harbour Sports Clinic"/);
+  assert.match(code, /embed\.js" async><\/script>/);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-id="kit.snippet"]').readOnly), true);
+  await click(page, 'kit.copy_snippet');
+  await page.waitForFunction(() => window.calfcoach.state().copy !== null, null, { timeout: 5000 });
+  const copied = await state(page);
+  assert.equal(copied.copy.id, 'kit.copy_snippet');
+  assert.ok(says(copied, copied.copy.ok ? /Copied\. Paste it into your website/ : /did not let the page copy/));
+  await saveScreenshot(page, 'clinic-kit-website');
+  await page.close();
+
+  // The clinic's page, on another origin, with the code pasted in.
+  await writeFile(path.join(tmp, 'host', 'calf.html'),
+    `<!doctype html><html lang="en"><title>Harbour</title><link rel="icon" href="data:,"><h1>Harbour Sports Clinic</h1>${code}</html>`);
+  const host = await newPage(browser, DESKTOP);
+  await host.goto(new URL('calf.html', hostServer.url).href);
+  const appOrigin = new URL(kitServer.url).origin;
+  let frame = null;
+  for (let i = 0; i < 200 && !frame; i++) {
+    frame = await host.frame(appOrigin);
+    if (frame) {
+      const ready = await frame.evaluate(() => !!(window.calfcoach && window.calfcoach.state().frame > 0)).catch(() => false);
+      if (!ready) frame = null;
+    }
+    if (!frame) await host.waitForTimeout(100);
+  }
+  assert.ok(frame, 'the embedded app started');
+  const embedded = await frame.evaluate(() => window.calfcoach.state());
+  assert.equal(embedded.embed, true);
+  assert.ok(says(embedded, /Offered by Harbour Sports Clinic/));
+  assert.deepEqual(embedded.accent, [0x8a, 0x2b, 0xe2]);
+  await host.close();
+});

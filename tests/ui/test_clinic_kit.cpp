@@ -1,0 +1,242 @@
+// The clinic kit driven headlessly: typing arrives as the page's text fields hand it over
+// (set_text_item, what web/a11y.js calls), taps at item centres, a fake clock.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "fake_services.hpp"
+#include "imgui.h"
+#include "kit/clinic_kit.hpp"
+
+using namespace calfcoach;
+using namespace calfcoach::kit;
+
+namespace {
+
+class FakeKitPage final : public KitPage {
+public:
+    std::string kit_folder() const override { return "http://127.0.0.1:8080/"; }
+    std::string kit_origin() const override { return "http://127.0.0.1:8080"; }
+    void copy_text(std::string_view text) override { copied.emplace_back(text); }
+    void show_preview(const PreviewFrame& frame) override { shown = frame; }
+    std::vector<std::string> copied;
+    PreviewFrame shown;
+};
+
+class KitDriver {
+public:
+    explicit KitDriver(float width_css = 1280, float height_css = 800, std::optional<std::string> stored_draft = {})
+        : kit_(make_services(stored_draft), page), width_(width_css), height_(height_css) {
+        context_ = ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        kit_.set_device_pixel_ratio(1.0f);
+        frame();
+    }
+    ~KitDriver() { ImGui::DestroyContext(context_); }
+    KitDriver(const KitDriver&) = delete;
+    KitDriver& operator=(const KitDriver&) = delete;
+
+    void frame(double step_ms = 16) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (kit_.fonts_dirty()) {
+            kit_.rebuild_fonts(*io.Fonts);
+            unsigned char* pixels = nullptr;
+            int w = 0, h = 0;
+            io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        }
+        io.DisplaySize = ImVec2(width_, height_);
+        io.DeltaTime = static_cast<float>(step_ms / 1000.0);
+        now_ms_ += step_ms;
+        ImGui::NewFrame();
+        ui::FrameContext context;
+        context.now_ms = now_ms_;
+        context.frame = ++frames_;
+        last_result = kit_.frame(context);
+        ImGui::Render();
+    }
+    void frames(int count) {
+        for (int i = 0; i < count; ++i) frame();
+    }
+    nlohmann::json state() const { return nlohmann::json::parse(kit_.state_json()); }
+    int index_of(const std::string& id) const {
+        const nlohmann::json current = state();
+        for (std::size_t i = 0; i < current["items"].size(); ++i)
+            if (current["items"][i]["id"] == id) return static_cast<int>(i);
+        return -1;
+    }
+    nlohmann::json item(const std::string& id) const {
+        const nlohmann::json current = state();
+        for (const auto& candidate : current["items"])
+            if (candidate["id"] == id) return candidate;
+        return nullptr;
+    }
+    // What the page's text field does on each change: the whole value.
+    bool type(const std::string& id, const std::string& value) {
+        if (!kit_.set_text_item(index_of(id), value)) return false;
+        frames(3);
+        return true;
+    }
+    bool tap(const std::string& id) {
+        const nlohmann::json target = item(id);
+        if (target.is_null()) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(target["x"].get<float>() + target["w"].get<float>() / 2,
+                            target["y"].get<float>() + target["h"].get<float>() / 2);
+        io.AddMouseButtonEvent(0, true);
+        io.AddMouseButtonEvent(0, false);
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        frames(4);
+        return true;
+    }
+    bool says(const std::string& words) const {
+        const nlohmann::json current = state();  // held: the loop borrows from it
+        for (const auto& text : current["texts"])
+            if (text["text"].get<std::string>().find(words) != std::string::npos) return true;
+        return false;
+    }
+
+    ui::testing::FakeServices& services() { return services_; }
+    FakeKitPage page;
+    ui::FrameResult last_result;
+    ClinicKit& kit() { return kit_; }
+
+private:
+    ui::testing::FakeServices& make_services(const std::optional<std::string>& stored_draft) {
+        if (stored_draft) services_.storage_values.set(kDraftKey, *stored_draft);
+        return services_;
+    }
+    ui::testing::FakeServices services_;
+    ClinicKit kit_;
+    float width_, height_;
+    double now_ms_ = 0;
+    std::uint64_t frames_ = 0;
+    ImGuiContext* context_ = nullptr;
+};
+
+}  // namespace
+
+TEST_CASE("clinic kit: typed settings are kept as a draft and reach the preview once typing pauses", "[ui][kit]") {
+    KitDriver kit;
+    REQUIRE(kit.page.shown.shown);
+    CHECK(kit.page.shown.src == "index.html?host=http%3A%2F%2F127.0.0.1%3A8080");
+    REQUIRE(kit.type("kit.name", "Riverside Physiotherapy"));
+    CHECK(kit.item("kit.name")["text"] == "Riverside Physiotherapy");
+    // Not yet: the preview would reload on every key.
+    CHECK(kit.page.shown.src.find("Riverside") == std::string::npos);
+    CHECK(kit.state()["preview"]["pending"] == true);
+    CHECK(kit.last_result.wake_after_ms > 0);  // the shell is asked to come back when it is time
+    kit.frame(kPreviewSettleMs);
+    kit.frame();
+    CHECK(kit.page.shown.src == "index.html?clinic=Riverside%20Physiotherapy&host=http%3A%2F%2F127.0.0.1%3A8080");
+    const auto draft = kit.services().storage_values.get(kDraftKey);
+    REQUIRE(draft.has_value());
+    ClinicSetup saved;
+    REQUIRE(clinic_setup_from_json(*draft, saved));
+    CHECK(saved.name == "Riverside Physiotherapy");
+}
+
+TEST_CASE("clinic kit: a field's problem shows beside it and the value is left out of the preview", "[ui][kit]") {
+    KitDriver kit;
+    REQUIRE(kit.kit().set_text_item(kit.index_of("kit.phone"), "call us"));
+    kit.frame();
+    // The field's problem was worked out before the new value arrived in that frame: another is asked for.
+    CHECK(kit.last_result.animating);
+    for (int i = 0; i < 5 && kit.last_result.animating; ++i) kit.frame();
+    CHECK_FALSE(kit.last_result.animating);  // and then it settles: render on demand
+    CHECK_FALSE(kit.item("kit.phone")["error"].get<std::string>().empty());
+    CHECK(kit.item("kit.phone")["input"] == "tel");
+    REQUIRE(kit.type("kit.phone", "+44 20 7946 0000"));
+    CHECK(kit.item("kit.phone")["error"] == "");
+    kit.frame(kPreviewSettleMs);
+    kit.frame();
+    CHECK(kit.page.shown.src.find("phone=%2B44%2020%207946%200000") != std::string::npos);
+}
+
+TEST_CASE("clinic kit: a colour too light to read on is shown as the darker shade the app uses", "[ui][kit]") {
+    KitDriver kit;
+    REQUIRE(kit.type("kit.colour", "#9fe"));
+    const std::string used = kit.state()["colour_used"];
+    CHECK(used != "#99ffee");
+    CHECK(kit.says("Colour used: " + used + ", a darker shade of yours."));
+    REQUIRE(kit.type("kit.colour", "#166b60"));
+    CHECK(kit.state()["colour_used"] == "#166b60");
+    CHECK(kit.says("as you typed it"));
+}
+
+TEST_CASE("clinic kit: the website tab gives the snippet with the settings and copies it", "[ui][kit]") {
+    KitDriver kit;
+    REQUIRE(kit.type("kit.name", "Riverside Physiotherapy"));
+    REQUIRE(kit.tap("kit.tab.1"));
+    CHECK(kit.state()["screen"] == "kit.website");
+    const std::string snippet = kit.item("kit.snippet")["text"];
+    CHECK(snippet.find("data-clinic=\"Riverside Physiotherapy\"") != std::string::npos);
+    CHECK(snippet.find("<script src=\"http://127.0.0.1:8080/embed.js\" async></script>") != std::string::npos);
+    CHECK(kit.item("kit.snippet")["read_only"] == true);
+    CHECK_FALSE(kit.kit().set_text_item(kit.index_of("kit.snippet"), "changed"));  // read only
+    REQUIRE(kit.tap("kit.copy_snippet"));
+    REQUIRE(kit.page.copied.size() == 1);
+    CHECK(kit.page.copied[0] == snippet);
+    kit.kit().copy_finished(CopyOutcome::Copied);
+    kit.frames(2);
+    CHECK(kit.says("Copied. Paste it into your website."));
+    REQUIRE(kit.tap("kit.copy_iframe"));
+    kit.kit().copy_finished(CopyOutcome::Refused);
+    kit.frames(2);
+    CHECK(kit.says("did not let the page copy"));
+    CHECK_FALSE(kit.says("Copied. Paste it"));  // each answer under its own button
+}
+
+TEST_CASE("clinic kit: advanced settings hold the jargon and change the snippets", "[ui][kit]") {
+    KitDriver kit(1280, 2400);  // all of the website tab on screen
+    REQUIRE(kit.tap("kit.tab.1"));
+    CHECK(kit.item("kit.page_address").is_null());  // folded away by default
+    REQUIRE(kit.tap("kit.advanced"));
+    REQUIRE(kit.type("kit.page_address", "https://riverside.example/calf"));
+    REQUIRE(kit.type("kit.app_address", "https://coach.riverside.example/"));
+    CHECK(kit.item("kit.frame_ancestors")["text"] == "Content-Security-Policy: frame-ancestors 'self' https://riverside.example");
+    CHECK(kit.item("kit.snippet")["text"].get<std::string>().find("https://coach.riverside.example/embed.js") != std::string::npos);
+    CHECK(kit.item("kit.iframe")["text"].get<std::string>().find("host=https%3A%2F%2Friverside.example") != std::string::npos);
+}
+
+TEST_CASE("clinic kit: a damaged draft is said and not overwritten until the person changes something", "[ui][kit]") {
+    KitDriver kit(1280, 800, std::string("{broken"));
+    CHECK(kit.state()["draft_damaged"] == true);
+    CHECK(kit.says("could not be read"));
+    kit.frames(5);
+    CHECK(kit.services().storage_values.get(kDraftKey) == std::optional<std::string>("{broken"));
+    REQUIRE(kit.type("kit.name", "New"));
+    CHECK(kit.state()["draft_damaged"] == false);
+    CHECK(kit.services().storage_values.get(kDraftKey) != std::optional<std::string>("{broken"));
+}
+
+TEST_CASE("clinic kit: a stored draft opens the form where it was left", "[ui][kit]") {
+    ClinicSetup setup;
+    setup.name = "Harbour Clinic";
+    setup.colour = "#2a7";
+    KitDriver kit(1280, 800, clinic_setup_to_json(setup));
+    CHECK(kit.item("kit.name")["text"] == "Harbour Clinic");
+    CHECK(kit.page.shown.src.find("clinic=Harbour%20Clinic&accent=%232a7") != std::string::npos);
+}
+
+TEST_CASE("clinic kit: storage that refuses writes is said and the form goes on", "[ui][kit]") {
+    KitDriver kit;
+    kit.services().storage_values.refuse_writes = true;
+    REQUIRE(kit.type("kit.name", "Riverside"));
+    CHECK(kit.says("does not let the page keep your settings"));
+    CHECK(kit.item("kit.name")["text"] == "Riverside");
+}
+
+TEST_CASE("clinic kit: the preview sits beside the form on a desktop and under it on a tablet", "[ui][kit]") {
+    KitDriver desktop(1280, 800);
+    const PreviewFrame wide = desktop.page.shown;
+    CHECK(wide.x >= 560);
+    CHECK(wide.width > 0);
+    CHECK(wide.height <= 800);
+    CHECK(wide.width / wide.height == Approx(390.0 / 844.0).epsilon(0.02));
+    REQUIRE(desktop.tap("kit.device.2"));
+    CHECK(desktop.page.shown.device_width == 1280);
+    CHECK(desktop.page.shown.width <= 1280 - wide.x);
+    KitDriver tablet(820, 1180);
+    CHECK(tablet.page.shown.x < 100);
+    CHECK(tablet.page.shown.y > tablet.item("kit.colour")["y"].get<float>());
+}
