@@ -88,6 +88,12 @@
   setTimeout(function () {
     navigator.serviceWorker.register('sw.js', { scope: './' }).then(function (registration) {
       track(registration);
+      // The clinic kit's page: its own files are kept for offline use too (not on a patient's install).
+      if (document.body.classList.contains('cc-kit')) {
+        navigator.serviceWorker.ready.then(function (ready) {
+          if (ready.active) ready.active.postMessage({ type: 'calfcoach:keep-kit' });
+        });
+      }
       // Look for a new version when the page comes back to the foreground.
       document.addEventListener('visibilitychange', function () {
         if (document.visibilityState === 'visible') registration.update().catch(function () {});

@@ -28,6 +28,9 @@ export const NOT_PRECACHED = new Set(['sw.js', 'calfcoach-offline.html']);
 // The precompressed copies beside the files (scripts/finalize-dist.mjs): the server's business,
 // never fetched by name, so never precached.
 export const PRECOMPRESSED = /\.(br|gz)$/;
+// The clinic kit's own files (clinic.html, clinic.js, clinic.wasm, clinic.css): not downloaded on every
+// patient's install; the worker keeps them once the kit's page asks (sw-template.js, keep-kit).
+export const KIT_FILE = /^clinic\./;
 
 //-- SVG subset: rect (rx), path with M/L/H/V/C/S/Z (absolute and relative), fill and stroke ---------
 function parseColour(text) {
@@ -269,13 +272,16 @@ export async function writeManifest(dist) {
 }
 
 export async function writeServiceWorker(dist) {
-  const files = (await listFiles(dist)).filter((f) => !NOT_PRECACHED.has(f) && !PRECOMPRESSED.test(f));
+  const all = (await listFiles(dist)).filter((f) => !NOT_PRECACHED.has(f) && !PRECOMPRESSED.test(f));
+  const files = all.filter((f) => !KIT_FILE.test(f));
+  const kitFiles = all.filter((f) => KIT_FILE.test(f));
   const hash = createHash('sha256');
-  for (const f of files) hash.update(f).update('\0').update(await readFile(path.join(dist, f))).update('\0');
+  for (const f of all) hash.update(f).update('\0').update(await readFile(path.join(dist, f))).update('\0');
   const version = 'calfcoach-' + hash.digest('hex').slice(0, 16);
   const template = await readFile(path.join(here, 'sw-template.js'), 'utf8');
   const sw = template.replace("'__VERSION__'", JSON.stringify(version))
-                     .replace("['__FILES__']", JSON.stringify(['./', ...files], null, 2));
+                     .replace("['__FILES__']", JSON.stringify(['./', ...files], null, 2))
+                     .replace("['__KIT_FILES__']", JSON.stringify(kitFiles));
   await writeIfChanged(path.join(dist, 'sw.js'), sw);
   return { version, files };
 }

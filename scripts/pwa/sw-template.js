@@ -8,6 +8,10 @@
 
 const VERSION = '__VERSION__';
 const FILES = ['__FILES__'];
+// The clinic kit's files: kept only once a kit page asks (its pwa.js posts calfcoach:keep-kit), and
+// then by every later version too, so the kit keeps working offline after an update.
+const KIT_FILES = ['__KIT_FILES__'];
+const keepKit = (cache) => cache.addAll(KIT_FILES.map((f) => new Request(f, { cache: 'no-cache' })));
 
 self.addEventListener('install', (event) => {
   // 'no-cache': each file is revalidated with the server (its ETag), so the cache never mixes
@@ -25,6 +29,7 @@ self.addEventListener('activate', (event) => {
 // The page asks for the update only when the person tapped it (web/pwa.js).
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'calfcoach:skip-waiting') self.skipWaiting();
+  if (event.data && event.data.type === 'calfcoach:keep-kit') event.waitUntil(caches.open(VERSION).then(keepKit));
 });
 
 self.addEventListener('fetch', (event) => {

@@ -75,6 +75,7 @@ ui::FrameResult ClinicKit::frame(const ui::FrameContext& context) {
     last_context_ = context;
     draw_.items.clear();
     draw_.texts.clear();
+    draw_.text_fields.clear();
     draw_.slider_held = false;
     ui::FrameResult result;
 
@@ -372,10 +373,16 @@ bool ClinicKit::set_slider_item(int index, int value) { return ui::request_slide
 void ClinicKit::set_focus_item(int index) { ui::request_focus(draw_, index); }
 bool ClinicKit::set_text_item(int index, std::string value) { return ui::request_text(draw_, index, std::move(value)); }
 
+nlohmann::json ClinicKit::items() const {
+    nlohmann::json items = ui::items_json(draw_.items, dpr_);
+    ui::add_text_fields_json(items, draw_.text_fields, dpr_);
+    return items;
+}
+
 std::string ClinicKit::a11y_json() const {
     const nlohmann::json state = {
         {"screen", tab_ == KitTab::Clinic ? "kit.clinic" : "kit.website"},
-        {"items", ui::items_json(draw_.items, dpr_)},
+        {"items", items()},
         {"texts", ui::texts_json(draw_.texts)},
         {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", false}}},
     };
@@ -388,7 +395,7 @@ std::string ClinicKit::state_json() const {
         {"screen", tab_ == KitTab::Clinic ? "kit.clinic" : "kit.website"},
         {"frame", last_context_.frame},
         {"dpr", dpr_},
-        {"items", ui::items_json(draw_.items, dpr_)},
+        {"items", items()},
         {"texts", ui::texts_json(draw_.texts)},
         {"focus", draw_.focus_id},
         {"colour_used", used_colour_},

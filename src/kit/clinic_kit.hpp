@@ -14,6 +14,8 @@
 #include <set>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/clinic_setup.hpp"
 #include "kit/kit_page.hpp"
 #include "ui/services.hpp"
@@ -59,6 +61,7 @@ private:
     void draw_website_tab();
     void draw_preview(float width, float height);
     void draw_copy_button(const char* id, const char* label, const std::string& text);
+    [[nodiscard]] nlohmann::json items() const;  // items_json with the text fields' values
     void draft_changed();
     void save_draft();
 

@@ -17,5 +17,8 @@ void a11y_install(calfcoach::ui::ShellApp& app, void (*wake)());
 void a11y_after_frame(const calfcoach::ui::ShellApp& app);
 // True once installed: Tab then keeps its browser default.
 bool a11y_active();
+// For an app with text fields (the clinic kit), after a11y_install: the layer's inputs hand each
+// change to app.set_text_item. Kept apart so an app without them carries none of it.
+void a11y_enable_text_fields(calfcoach::ui::ShellApp& app, void (*wake)());
 
 }  // namespace calfcoach::platform

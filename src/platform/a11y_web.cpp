@@ -3,8 +3,9 @@
 // Each drawn frame the UI's a11y_json() (items, texts, announcement) is compared with what was last
 // sent; only a change crosses to JavaScript, so an animating frame costs a string compare and an idle
 // page still draws nothing. The HTML controls act on the UI through three exports, by the item's index
-// in the last frame: cc_activate_item (the same as a tap), cc_set_slider, cc_set_text (a text field's
-// HTML input changed), cc_set_focus (the canvas draws its focus ring on that item). Each wakes a frame.
+// in the last frame: cc_activate_item (the same as a tap), cc_set_slider, cc_set_focus (the canvas
+// draws its focus ring on that item), and in an app with text fields cc_set_text (a11y_text_web.cpp).
+// Each wakes a frame.
 #include <emscripten.h>
 
 #include <string>
@@ -27,13 +28,6 @@ EM_JS(void, cc_js_a11y_install, (), {
     window['ccA11yBridge'] = {
         'activate': function(index) { _cc_activate_item(index); },
         'setSlider': function(index, value) { _cc_set_slider(index, value); },
-        'setText': function(index, value) {
-            var size = lengthBytesUTF8(value) + 1;
-            var text = _malloc(size);
-            stringToUTF8(value, text, size);
-            _cc_set_text(index, text);
-            _free(text);
-        },
         'setFocus': function(index) { _cc_set_focus(index); }
     };
 });
@@ -78,10 +72,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cc_activate_item(int index) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_set_slider(int index, int value) {
     if (g_app && g_app->set_slider_item(index, value)) wake_soon();
-}
-
-extern "C" EMSCRIPTEN_KEEPALIVE void cc_set_text(int index, const char* value) {
-    if (g_app && value && g_app->set_text_item(index, value)) wake_soon();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_set_focus(int index) {

@@ -31,18 +31,24 @@ nlohmann::json items_json(const std::vector<ExportedItem>& list, float dpr) {
             entry["min"] = item.min_value.value_or(0);
             entry["max"] = item.max_value.value_or(0);
         }
-        if (item.kind == ItemKind::TextField) {
-            entry["text"] = item.text;
-            entry["input"] = item.input_type;
-            entry["hint"] = item.hint;
-            entry["error"] = item.error;
-            entry["lines"] = item.lines;
-            entry["font_px"] = item.font_px * to_css;
-            entry["read_only"] = item.read_only;
-        }
         items.push_back(std::move(entry));
     }
     return items;
+}
+
+void add_text_fields_json(nlohmann::json& items, const std::vector<ExportedTextField>& fields, float dpr) {
+    const float to_css = 1.0f / std::max(dpr, 0.01f);
+    for (const ExportedTextField& field : fields) {
+        if (field.item >= items.size()) continue;
+        nlohmann::json& entry = items[field.item];
+        entry["text"] = field.text;
+        entry["input"] = field.input_type;
+        entry["hint"] = field.hint;
+        entry["error"] = field.error;
+        entry["lines"] = field.lines;
+        entry["font_px"] = field.font_px * to_css;
+        entry["read_only"] = field.read_only;
+    }
 }
 
 nlohmann::json texts_json(const std::vector<ExportedText>& list) {
@@ -69,7 +75,9 @@ bool request_slider(DrawContext& ctx, int index, int value) {
 
 bool request_text(DrawContext& ctx, int index, std::string value) {
     const ExportedItem* item = item_at(ctx, index);
-    if (item == nullptr || item->kind != ItemKind::TextField || item->disabled || item->read_only) return false;
+    if (item == nullptr || item->kind != ItemKind::TextField || item->disabled) return false;
+    for (const ExportedTextField& field : ctx.text_fields)
+        if (field.item == static_cast<std::size_t>(index) && field.read_only) return false;
     ctx.pending_text_id = item->id;
     ctx.pending_text_value = std::move(value);
     return true;

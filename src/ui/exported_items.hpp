@@ -13,8 +13,11 @@
 namespace calfcoach::ui {
 
 // Items in CSS px (device px / dpr): id, label, kind, x, y, w, h, disabled, and checked, group,
-// value/min/max, text/input/hint/error/lines/font_px where the item has them.
+// value/min/max where the item has them.
 nlohmann::json items_json(const std::vector<ExportedItem>& items, float dpr);
+// Adds to the text fields' entries of `items` (items_json of the same frame): text, input, hint,
+// error, lines, font_px (CSS px), read_only.
+void add_text_fields_json(nlohmann::json& items, const std::vector<ExportedTextField>& fields, float dpr);
 // Texts: kind, text, before (the items recorded before it).
 nlohmann::json texts_json(const std::vector<ExportedText>& texts);
 
@@ -22,6 +25,7 @@ nlohmann::json texts_json(const std::vector<ExportedText>& texts);
 // item or the wrong kind of item.
 bool request_activation(DrawContext& ctx, int index);
 bool request_slider(DrawContext& ctx, int index, int value);
+// A text field's new value; false for a read-only field or an index that is not a text field.
 bool request_text(DrawContext& ctx, int index, std::string value);
 // -1 (or any index out of range): no item has the page's focus.
 void request_focus(DrawContext& ctx, int index);

@@ -186,14 +186,17 @@ bool text_field(DrawContext& ctx, const char* id, const char* label, std::string
     draw->PopClipRect();
     draw_focus_ring(ctx, min, max, rounding, id);
     ImGui::PopFont();
-    ExportedItem& item = record(ctx, id, label, ItemKind::TextField);
-    item.text = *value;
-    item.input_type = options.input_type;
-    item.hint = options.hint;
-    item.error = has_error ? options.error : "";
-    item.lines = lines;
-    item.font_px = ctx.fonts.body->FontSize;
-    item.read_only = options.read_only;
+    record(ctx, id, label, ItemKind::TextField);
+    ExportedTextField field;
+    field.item = ctx.items.size() - 1;
+    field.text = *value;
+    field.input_type = options.input_type;
+    field.hint = options.hint;
+    field.error = has_error ? options.error : "";
+    field.lines = lines;
+    field.font_px = ctx.fonts.body->FontSize;
+    field.read_only = options.read_only;
+    ctx.text_fields.push_back(std::move(field));
     // Help and problem are read with the field (aria-describedby), so they are not separate texts.
     if (options.hint != nullptr && options.hint[0] != '\0') {
         ImGui::Dummy(ImVec2(0, ctx.px(2)));

@@ -29,16 +29,19 @@ struct ExportedItem {
     // The list it belongs to, read as that list's label: a safety-check page's question for its
     // signs' check boxes. Default: empty (not in a list).
     std::string group;
-    // Text fields: the value, the kind of keyboard ("text", "tel", "url"), the help under the field and
-    // the problem with its value (empty: none), the lines it shows (1: one line) and its text size in
-    // device px. The page's HTML input over the field is the editor (a11y.js). Default: empty / 1 / 0.
-    std::string text;
-    std::string input_type;
-    std::string hint;
-    std::string error;
-    int lines = 1;
-    float font_px = 0;
-    bool read_only = false;
+};
+
+// What a text field (ItemKind::TextField) adds to its item, kept apart so the items of an app without
+// text fields stay as they were. The page's HTML input over the field is the editor (a11y.js).
+struct ExportedTextField {
+    std::size_t item = 0;    // its index in DrawContext::items
+    std::string text;        // the value
+    std::string input_type;  // the keyboard offered: "text", "tel", "url"
+    std::string hint;        // the help under the field (empty: none)
+    std::string error;       // the problem with the value (empty: none)
+    int lines = 1;           // lines shown (1: one line)
+    float font_px = 0;       // text size, device px
+    bool read_only = false;  // may be selected and copied, not changed
 };
 
 // One text drawn in the last frame, for the accessibility layer: "h1" (display_title, heading),
@@ -58,6 +61,7 @@ struct DrawContext {
     std::vector<ExportedItem> items;
     bool slider_held = false;  // a slider is being dragged: a touch drag must not scroll the page
     std::vector<ExportedText> texts;  // headings and text of the frame (the accessibility layer)
+    std::vector<ExportedTextField> text_fields;  // the frame's text fields (their items are in `items`)
 
     // The accessibility layer (an HTML control over each item) acts on the drawn widgets by id:
     std::string pending_activation;    // treat this item as pressed in this frame (then cleared)

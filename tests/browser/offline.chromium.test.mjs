@@ -147,6 +147,45 @@ test('offline: once the service worker controls the page, the app runs and a ses
   }
 });
 
+test('offline: a patient\'s install leaves the clinic kit out; the kit\'s page keeps it, and it opens offline', async () => {
+  const own = await startServer();
+  const page = await newPage(browser, DESKTOP);
+  const context = page.context();
+  const cachedNames = () => page.evaluate(async () => {
+    const keys = await caches.keys();
+    if (!keys.length) return [];
+    return (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname);
+  });
+  try {
+    await openApp(page, own.url);
+    await waitForController(page);
+    const patient = await cachedNames();
+    assert.ok(patient.includes('/app.wasm'), 'the patient app is kept');
+    assert.deepEqual(patient.filter((p) => p.includes('clinic')), [], 'no kit file on a patient\'s install');
+
+    await page.goto(new URL('clinic.html', own.url).href);
+    await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().app === 'clinic', null, { timeout: 20000 });
+    await page.waitForFunction(async () => {
+      const keys = await caches.keys();
+      return (await (await caches.open(keys[0])).match('clinic.wasm')) !== undefined;
+    }, null, { timeout: 20000 });
+    const kept = await cachedNames();
+    for (const name of ['/clinic.html', '/clinic.js', '/clinic.wasm', '/clinic.css']) assert.ok(kept.includes(name), name);
+
+    own.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+    const kit = await state(page);
+    assert.equal(kit.app, 'clinic');
+    assert.ok(kit.items.some((i) => i.id === 'kit.name'));
+    assert.deepEqual(await page.problems(), []);
+  } finally {
+    await context.close();
+    own.stop();
+  }
+});
+
 test('update: a new version shows "Update available", waits out a session, and reloads only on tap', async () => {
   const dir = await distCopy();
   const site = await startServer({ root: dir });
