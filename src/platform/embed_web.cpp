@@ -2,12 +2,16 @@
 //
 // Messages go only to the `host` origin the app was given (never '*'), and only when the app is
 // framed; messages in are accepted only from window.parent at that origin. The clinic's content is
-// fetched here (http/https, CORS, no credentials) and checked by the core through the app.
+// fetched here (http/https, CORS, no credentials) or comes by message (content=inline), and is
+// checked by the core through the app.
 #include <emscripten.h>
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "core/clinic_content.hpp"
 #include "core/json_safe.hpp"
 #include "platform/embed.hpp"
 #include "ui/app.hpp"
@@ -28,9 +32,11 @@ EM_JS(void, cc_embed_js_warn, (const char* text), {
     try { console.warn(UTF8ToString(text)); } catch (e) {}
 });
 
-// Remembers the host origin and listens for its messages. Only a 'calfcoach:hello' is understood:
-// the host asks for the height again (e.g. after it moved the iframe).
-EM_JS(void, cc_embed_js_install, (const char* host_text), {
+// Remembers the host origin and listens for its messages: 'calfcoach:hello' (the host asks for the
+// height again, e.g. after it moved the iframe) and 'calfcoach:content' (a clinic's content bundle,
+// detail.content its JSON text, handed to _cc_embed_content_message: its bytes are counted first and
+// a bundle over max_bytes is not copied in). Returns whether the app is framed.
+EM_JS(int, cc_embed_js_install, (const char* host_text, double max_bytes), {
     var E = { host: UTF8ToString(host_text), height: 0 };
     var framed = window.parent !== window;
     E.post = function(type, detail) {
@@ -40,7 +46,7 @@ EM_JS(void, cc_embed_js_install, (const char* host_text), {
         } catch (e) { console.warn('calfcoach: postMessage failed: ' + (e && e.message)); }
     };
     Module['ccEmbed'] = E;
-    if (!E.host || !framed) return;
+    if (!E.host || !framed) return framed ? 1 : 0;
     try {
         window.addEventListener('message', function(event) {
             if (event.source !== window.parent || event.origin !== E.host) {
@@ -50,8 +56,20 @@ EM_JS(void, cc_embed_js_install, (const char* host_text), {
             var data = event.data;
             if (!data || typeof data !== 'object' || data['source'] !== 'calfcoach-host') return;
             if (data['type'] === 'calfcoach:hello' && E.height > 0) E.post('calfcoach:height', { 'height': E.height });
+            if (data['type'] !== 'calfcoach:content') return;
+            var text = data['detail'] && data['detail']['content'];
+            if (typeof text !== 'string') {
+                console.warn('calfcoach: ignored a content message: detail.content is not a string');
+                return;
+            }
+            var bytes = lengthBytesUTF8(text);
+            var out = bytes > max_bytes ? 0 : _malloc(bytes + 1);
+            if (out) stringToUTF8(text, out, bytes + 1);
+            _cc_embed_content_message(out, bytes);
+            if (out) _free(out);
         });
     } catch (e) { console.warn('calfcoach: message listener failed: ' + (e && e.message)); }
+    return 1;
 });
 
 // event_json: {"type": "...", "detail": {...}}, built in C++ from the typed event.
@@ -112,6 +130,24 @@ int g_last_height = 0;
 bool g_page_pans = false;
 }  // namespace
 
+// A content bundle from the host (text: its bytes; null when over kClinicContentMaxBytes, unread):
+// used as a fetched file is, then the host is told how it went, with the first 20 errors.
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_message(const char* text, double bytes) {
+    if (g_app == nullptr) return;
+    const std::vector<std::string> errors =
+        text != nullptr ? g_app->use_clinic_content(std::string_view(text, static_cast<std::size_t>(bytes)))
+                        : g_app->clinic_content_too_large(static_cast<std::size_t>(bytes));
+    nlohmann::json listed = nlohmann::json::array();
+    for (const std::string& error : errors) {
+        cc_embed_js_warn(("calfcoach: clinic content: " + error).c_str());
+        if (listed.size() < 20) listed.push_back(error);
+    }
+    nlohmann::json detail = {{"ok", errors.empty()}};
+    if (!errors.empty()) detail["errors"] = std::move(listed);
+    cc_embed_js_post(calfcoach::dump_json({{"type", "calfcoach:content-applied"}, {"detail", detail}}).c_str());
+    if (g_wake) g_wake();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_done(int ok, const char* text) {
     if (g_app == nullptr) return;
     if (ok == 1) {
@@ -134,11 +170,17 @@ void embed_install(ui::App& app, void (*wake)()) {
     std::free(query);
     for (const std::string& warning : options.warnings) cc_embed_js_warn(warning.c_str());
     for (const std::string& warning : app.set_launch_options(options)) cc_embed_js_warn(warning.c_str());
-    cc_embed_js_install(options.host.c_str());
+    const bool framed = cc_embed_js_install(options.host.c_str(), static_cast<double>(kClinicContentMaxBytes)) != 0;
     g_posting = options.embed && !options.host.empty();
     if (!options.content.empty()) {
         app.set_clinic_content_pending();
         cc_embed_js_fetch(options.content.c_str());
+    } else if (options.content_inline && framed) {
+        // The host's embed.js answers this with the content the snippet carries.
+        app.wait_for_inline_content();
+        cc_embed_js_post(R"({"type":"calfcoach:want-content","detail":{}})");
+    } else if (options.content_inline) {
+        cc_embed_js_warn("calfcoach: ignoring content: inline needs the app in the clinic's page (a frame)");
     }
 }
 
