@@ -233,7 +233,7 @@ LaunchOptions parse_launch_options(std::string_view query) {
     // Inline content comes by message from the host page: without a host nothing could be heard.
     if (options.content_inline && options.host.empty()) {
         options.content_inline = false;
-        options.warnings.emplace_back("calfcoach: ignoring content: inline needs host (the page that sends it)");
+        options.warnings.emplace_back("calfcoach: ignoring content: inline needs host");
     }
     return options;
 }

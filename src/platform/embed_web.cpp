@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/clinic_content.hpp"
 #include "core/json_safe.hpp"
@@ -32,12 +31,19 @@ EM_JS(void, cc_embed_js_warn, (const char* text), {
     try { console.warn(UTF8ToString(text)); } catch (e) {}
 });
 
+// One problem of a clinic's content: to the console, and kept for the host's content-applied.
+EM_JS(void, cc_embed_js_content_error, (const char* text), {
+    var error = UTF8ToString(text);
+    try { console.warn('calfcoach: clinic content: ' + error); } catch (e) {}
+    if (Module['ccEmbed']) Module['ccEmbed'].errors.push(error);
+});
+
 // Remembers the host origin and listens for its messages: 'calfcoach:hello' (the host asks for the
 // height again, e.g. after it moved the iframe) and 'calfcoach:content' (a clinic's content bundle,
 // detail.content its JSON text, handed to _cc_embed_content_message: its bytes are counted first and
 // a bundle over max_bytes is not copied in). Returns whether the app is framed.
 EM_JS(int, cc_embed_js_install, (const char* host_text, double max_bytes), {
-    var E = { host: UTF8ToString(host_text), height: 0 };
+    var E = { host: UTF8ToString(host_text), height: 0, errors: [] };
     var framed = window.parent !== window;
     E.post = function(type, detail) {
         if (!E.host || !framed) return;
@@ -65,8 +71,10 @@ EM_JS(int, cc_embed_js_install, (const char* host_text, double max_bytes), {
             var bytes = lengthBytesUTF8(text);
             var out = bytes > max_bytes ? 0 : _malloc(bytes + 1);
             if (out) stringToUTF8(text, out, bytes + 1);
-            _cc_embed_content_message(out, bytes);
+            E.errors = [];
+            _cc_embed_content_message(out, bytes);  // its errors come back through cc_embed_js_content_error
             if (out) _free(out);
+            E.post('calfcoach:content-applied', E.errors.length ? { 'ok': false, 'errors': E.errors.slice(0, 20) } : { 'ok': true });
         });
     } catch (e) { console.warn('calfcoach: message listener failed: ' + (e && e.message)); }
     return 1;
@@ -131,28 +139,20 @@ bool g_page_pans = false;
 }  // namespace
 
 // A content bundle from the host (text: its bytes; null when over kClinicContentMaxBytes, unread):
-// used as a fetched file is, then the host is told how it went, with the first 20 errors.
+// used as a fetched file is; the listener then tells the host how it went.
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_message(const char* text, double bytes) {
     if (g_app == nullptr) return;
-    const std::vector<std::string> errors =
-        text != nullptr ? g_app->use_clinic_content(std::string_view(text, static_cast<std::size_t>(bytes)))
-                        : g_app->clinic_content_too_large(static_cast<std::size_t>(bytes));
-    nlohmann::json listed = nlohmann::json::array();
-    for (const std::string& error : errors) {
-        cc_embed_js_warn(("calfcoach: clinic content: " + error).c_str());
-        if (listed.size() < 20) listed.push_back(error);
-    }
-    nlohmann::json detail = {{"ok", errors.empty()}};
-    if (!errors.empty()) detail["errors"] = std::move(listed);
-    cc_embed_js_post(calfcoach::dump_json({{"type", "calfcoach:content-applied"}, {"detail", detail}}).c_str());
+    const auto size = static_cast<std::size_t>(bytes);
+    for (const std::string& error : text != nullptr ? g_app->use_clinic_content(std::string_view(text, size))
+                                                    : g_app->clinic_content_too_large(size))
+        cc_embed_js_content_error(error.c_str());
     if (g_wake) g_wake();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_done(int ok, const char* text) {
     if (g_app == nullptr) return;
     if (ok == 1) {
-        for (const std::string& error : g_app->use_clinic_content(text))
-            cc_embed_js_warn(("calfcoach: clinic content: " + error).c_str());
+        for (const std::string& error : g_app->use_clinic_content(text)) cc_embed_js_content_error(error.c_str());
     } else {
         cc_embed_js_warn((std::string("calfcoach: clinic content not loaded: ") + text).c_str());
         g_app->clinic_content_failed(text);
@@ -180,7 +180,7 @@ void embed_install(ui::App& app, void (*wake)()) {
         app.wait_for_inline_content();
         cc_embed_js_post(R"({"type":"calfcoach:want-content","detail":{}})");
     } else if (options.content_inline) {
-        cc_embed_js_warn("calfcoach: ignoring content: inline needs the app in the clinic's page (a frame)");
+        cc_embed_js_warn("calfcoach: ignoring content: inline needs a frame");
     }
 }
 

@@ -154,7 +154,8 @@ FrameResult App::frame(const FrameContext& context) {
             inline_wait_ = false;
             content_pending_ = false;
             content_notice_ = "The clinic's content did not arrive: the built-in content is used.";
-            content_errors_ = {"no content came from the clinic's page within 10 seconds"};
+        } else {
+            result.wake_after_ms = std::min(inline_deadline_ms_ - context.now_ms, 1000.0);  // to see the wait end
         }
     }
     const bool busy = screen_ == Screen::SafetyConfirm || screen_ == Screen::SafetyQuestion || screen_ == Screen::Prepare ||
@@ -266,8 +267,6 @@ FrameResult App::frame(const FrameContext& context) {
     last_scroll_y_ = scroll_y;
     last_animating_ = result.animating;
     result.content_height_css = std::clamp(static_cast<int>(std::ceil(content_css)), kEmbedMinHeightCss, kEmbedMaxHeightCss);
-    // Waiting for the host's content: look again at most a second later (the wait's end draws).
-    if (inline_wait_) result.wake_after_ms = std::clamp(inline_deadline_ms_ - context.now_ms, 16.0, 1000.0);
     if (!content_pending_ && !ready_sent_) {
         ready_sent_ = true;
         services_.notify_host(HostEvent{});
@@ -383,7 +382,7 @@ std::vector<std::string> App::clinic_content_too_large(std::size_t bytes) {
     return take_clinic_content(calfcoach::clinic_content_too_large(bytes), {});
 }
 
-std::vector<std::string> App::take_clinic_content(ContentLoad clinic, const std::set<char32_t>& used) {
+std::vector<std::string> App::take_clinic_content(ContentLoad&& clinic, const std::set<char32_t>& used) {
     content_pending_ = false;
     inline_wait_ = false;
     std::vector<std::string> errors;
@@ -413,36 +412,28 @@ std::vector<std::string> App::take_clinic_content(ContentLoad clinic, const std:
 }
 
 // A safety check's pages point into the content, and its answers, a result and "Before you start"
-// were given for the old one: they end. A session on the player is saved as on a closed page.
-void App::replace_content(ContentLoad next) {
-    const bool mid_check = screen_ == Screen::SafetyConfirm || screen_ == Screen::SafetyQuestion ||
-                           screen_ == Screen::SafetyResult || screen_ == Screen::Prepare;
-    const bool mid_session = session_ && (screen_ == Screen::Player || screen_ == Screen::Resume);
-    if (mid_session && screen_ == Screen::Player) {
-        session_->pause(now());
+// were given for the old one: they end, back to Home. A session on the player is saved as on a
+// closed page (restored, it is paused) and offered again by the next frame if it fits the new routine.
+void App::replace_content(ContentLoad&& next) {
+    const bool stop = screen_ == Screen::SafetyConfirm || screen_ == Screen::SafetyQuestion || screen_ == Screen::SafetyResult ||
+                      screen_ == Screen::Prepare || screen_ == Screen::Player || screen_ == Screen::Resume;
+    if (session_ && screen_ == Screen::Player) {
         save_session_in_progress();
         services_.cancel_cues();
         keep_awake_ = false;
         services_.set_keep_awake(false);
     }
-    if (mid_session) {
+    if (stop && session_) {
         session_.reset();
-        resume_checked_ = false;  // the next frame offers it again, on the new routine
+        resume_checked_ = false;
         keep_unfit_session_ = true;
     }
     pages_.clear();
-    page_answers_.clear();
-    page_index_ = 0;
-    pain_panel_open_ = false;
-    expanded_technique_ = -1;
     content_ = std::move(next);
     routine_ = content_.ok() && !content_.content.routines.empty() ? &content_.content.routines.front() : nullptr;
-    if (offer_ && offer_->ok()) {
-        const PrescribedSession prescribed = apply_prescription(*offer_->prescription, content_.content, SessionOptions{});
-        offer_problem_ = prescribed.ok() ? std::string() : prescribed.message;
-    }
-    if (mid_check || mid_session || screen_ == Screen::ContentError || routine_ == nullptr) go_home();
-    if (mid_check || mid_session) content_change_line_ = "The clinic's content changed, so what you were doing stopped: start again from here.";
+    if (offer_ && screen_ == Screen::Programme) offered_code_ = offer_code_;  // offered again on the new content
+    if (stop || screen_ == Screen::ContentError || routine_ == nullptr) go_home();
+    if (stop) content_change_line_ = "The clinic's content changed: please start again.";
 }
 
 void App::clinic_content_failed(const std::string& why) {

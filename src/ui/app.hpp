@@ -208,8 +208,8 @@ private:
     void add_clinic_glyphs(const std::set<char32_t>& used);
     void draw_call_clinic();         // "Call <clinic>" where the app advises seeing someone (embed)
     void draw_clinic_content_notice();
-    std::vector<std::string> take_clinic_content(ContentLoad clinic, const std::set<char32_t>& used);
-    void replace_content(ContentLoad next);
+    std::vector<std::string> take_clinic_content(ContentLoad&& clinic, const std::set<char32_t>& used);
+    void replace_content(ContentLoad&& next);
     void draw_programme_offer();     // screen_programme.cpp
     void draw_programme_card();      // on Home, when a programme is kept
     void draw_programme_settings();  // in Settings: what it holds, remove it
