@@ -132,7 +132,7 @@ const learnBundle = (title) => {
 // Presses an item through the accessibility layer's HTML control, as a screen reader does (the same
 // in every engine: no click through a cross-origin frame), then waits for the frame to settle.
 async function pressInFrame(frame, id) {
-  await frame.waitForFunction((which) => document.querySelector(`#cc-a11y [data-id="${which}"]`), id, { timeout: 5000 });
+  await frame.waitForFunction((which) => !!document.querySelector(`#cc-a11y [data-id="${which}"]`), id, { timeout: 5000 });
   const before = (await frameState(frame)).frame;
   await frame.evaluate((which) => document.querySelector(`#cc-a11y [data-id="${which}"]`).click(), id);
   await frame.waitForFunction((f) => window.calfcoach.state().frame > f, before, { timeout: 5000 });
