@@ -5,6 +5,13 @@
 // with its content and whose events arrive on the div as DOM CustomEvents:
 //   calfcoach:ready, calfcoach:safety-result {level}, calfcoach:session-complete {duration_s, legs,
 //   ended}, calfcoach:contact-clinic.
+// The clinic's content may ride in the snippet itself, as a JSON script element inside the div
+// (read as text, never run):
+//   <div data-calfcoach ...><script type="application/json" data-calfcoach-content>{...}</script></div>
+// The iframe then starts with content=inline and gets it by message when the app asks for it
+// (calfcoach:want-content); calfcoach:content-applied {ok, errors} tells how it went. A page can send
+// new content later (a live preview): div.dispatchEvent(new CustomEvent('calfcoach:set-content',
+// {detail: {content: text}})), or calfcoachEmbed.setContent(div, text).
 // A programme link to the clinic's page (https://CLINIC/page#rx=..., docs/prescriptions.md) is handed to
 // the first iframe and removed from this page's address bar, so it is not left in the history.
 // Messages are taken only from that iframe's window at the app's origin. No inline styles (the
@@ -18,7 +25,8 @@
     'calfcoach:ready': [],
     'calfcoach:safety-result': ['level'],
     'calfcoach:session-complete': ['duration_s', 'legs', 'ended'],
-    'calfcoach:contact-clinic': []
+    'calfcoach:contact-clinic': [],
+    'calfcoach:content-applied': ['ok', 'errors']
   };
   var PARAMS = ['clinic', 'accent', 'phone', 'content'];
 
@@ -34,13 +42,21 @@
     if (window.console && console.warn) console.warn('calfcoach embed: ' + text);
   }
 
-  // Copies only the fields an event is documented to carry, as plain values.
+  function plain(value) {
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  }
+
+  // Copies only the fields an event is documented to carry, as plain values (a list: its first 20 texts).
   function cleanDetail(type, detail) {
     var out = {};
     var fields = EVENTS[type];
     for (var i = 0; i < fields.length; i++) {
       var value = detail ? detail[fields[i]] : undefined;
-      if (typeof value === 'string' || typeof value === 'number') out[fields[i]] = value;
+      if (plain(value)) out[fields[i]] = value;
+      else if (Array.isArray(value)) {
+        out[fields[i]] = [];
+        for (var k = 0; k < value.length && k < 20; k++) if (typeof value[k] === 'string') out[fields[i]].push(value[k]);
+      }
     }
     return out;
   }
@@ -83,6 +99,12 @@
       var value = div.getAttribute('data-' + PARAMS[i]);
       if (value) query.set(PARAMS[i], value);
     }
+    // The content in the snippet: its text only (it is never run; the app checks it).
+    var holder = div.querySelector('script[type="application/json"][data-calfcoach-content]');
+    var content = holder ? holder.textContent : null;
+    var contentDue = content !== null;  // not sent yet
+    var heard = false;                  // the app has spoken: it listens
+    if (content !== null) query.set('content', 'inline');
     // Where the app may post its events: this page's origin (not for file:// pages, origin "null").
     if (window.location.origin && window.location.origin !== 'null') query.set('host', window.location.origin);
     var appOrigin = src.origin;
@@ -105,10 +127,27 @@
     frame.style.border = '0';
     frame.style.height = '640px';  // until the app says how tall its screen is
 
+    function sendContent() {
+      contentDue = false;
+      try {
+        frame.contentWindow.postMessage({ source: 'calfcoach-host', type: 'calfcoach:content', detail: { content: content } }, appOrigin);
+      } catch (e) { warn('the content could not be sent: ' + (e && e.message)); }
+    }
+    div.addEventListener('calfcoach:set-content', function (event) {
+      if (!event.detail || typeof event.detail.content !== 'string') return warn('calfcoach:set-content needs detail.content, the JSON text');
+      content = event.detail.content;
+      contentDue = true;
+      if (heard) sendContent();
+    });
+
     window.addEventListener('message', function (event) {
       if (event.source !== frame.contentWindow || event.origin !== appOrigin) return;
       var data = event.data;
       if (!data || typeof data !== 'object' || data.source !== 'calfcoach' || typeof data.type !== 'string') return;
+      heard = true;
+      // Asked at every start of the app (a reload of the frame too): the latest content.
+      if (data.type === 'calfcoach:want-content' && content !== null) return sendContent();
+      if (contentDue) sendContent();
       if (data.type === 'calfcoach:height') {
         var height = Number(data.detail && data.detail.height);
         if (!isFinite(height)) return;
@@ -136,5 +175,10 @@
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
   else mountAll();
-  window.calfcoachEmbed = { mount: mountAll };
+  window.calfcoachEmbed = {
+    mount: mountAll,
+    setContent: function (div, text) {
+      div.dispatchEvent(new CustomEvent('calfcoach:set-content', { detail: { content: text } }));
+    }
+  };
 })();

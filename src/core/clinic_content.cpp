@@ -7,9 +7,18 @@
 
 namespace calfcoach {
 
+namespace {
+constexpr const char* kFile = "clinic content";
+}  // namespace
+
+ContentLoad clinic_content_too_large(std::size_t bytes) {
+    ContentLoad failed;
+    failed.issues.push_back({kFile, "", json_too_large_error(bytes, kClinicContentMaxBytes), false});
+    return failed;
+}
+
 ContentLoad load_clinic_content(std::string_view bundle_text,
                                 const std::map<std::string, std::string, std::less<>>& builtin) {
-    static constexpr const char* kFile = "clinic content";
     ContentLoad failed;
     const JsonParseResult parsed = parse_json_limited(bundle_text, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 1});
     if (!parsed.ok) {

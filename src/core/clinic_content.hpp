@@ -22,4 +22,8 @@ inline constexpr std::size_t kClinicContentMaxBytes = 4 * kContentMaxBytes + 102
 ContentLoad load_clinic_content(std::string_view bundle_text,
                                 const std::map<std::string, std::string, std::less<>>& builtin);
 
+// What load_clinic_content says of a bundle of `bytes` bytes over kClinicContentMaxBytes, for a
+// caller that refuses it before reading it (a message from the host page): the same words.
+ContentLoad clinic_content_too_large(std::size_t bytes);
+
 }  // namespace calfcoach

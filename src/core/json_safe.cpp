@@ -31,11 +31,14 @@ int json_nesting_depth(std::string_view text, int stop_at) {
     return deepest;
 }
 
+std::string json_too_large_error(std::size_t bytes, std::size_t max_bytes) {
+    return "too large: " + std::to_string(bytes) + " bytes, the limit is " + std::to_string(max_bytes);
+}
+
 JsonParseResult parse_json_limited(std::string_view text, const JsonLimits& limits) {
     JsonParseResult result;
     if (text.size() > limits.max_bytes) {
-        result.error = "too large: " + std::to_string(text.size()) + " bytes, the limit is " +
-                       std::to_string(limits.max_bytes);
+        result.error = json_too_large_error(text.size(), limits.max_bytes);
         return result;
     }
     if (json_nesting_depth(text, limits.max_depth) > limits.max_depth) {

@@ -26,6 +26,9 @@ struct JsonParseResult {
 // with exceptions disabled. Invalid UTF-8 inside strings is rejected by the parser.
 JsonParseResult parse_json_limited(std::string_view text, const JsonLimits& limits = {});
 
+// The error parse_json_limited gives for `bytes` bytes over `max_bytes` (for input refused unread).
+std::string json_too_large_error(std::size_t bytes, std::size_t max_bytes);
+
 // Nesting depth of the JSON text ([ and { outside strings); stops counting past `stop_at`.
 int json_nesting_depth(std::string_view text, int stop_at);
 

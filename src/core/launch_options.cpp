@@ -159,7 +159,7 @@ namespace {
 // Why a content URL is refused (nullptr: fine): absolute http(s), printable ASCII without quotes or
 // brackets, a host, and no user:password@ in front of it (it only misleads).
 const char* content_url_problem(std::string_view url) {
-    static constexpr const char* kWhy = "an absolute http(s) URL expected";
+    static constexpr const char* kWhy = "an absolute http(s) URL or inline expected";
     if (url.size() > kContentUrlMaxChars || !(starts_with_ci(url, "https://") || starts_with_ci(url, "http://"))) return kWhy;
     for (char c : url)
         if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7F || c == '"' || c == '<' ||
@@ -214,6 +214,8 @@ LaunchOptions parse_launch_options(std::string_view query) {
             const auto origin = parse_bare_origin(value);
             if (origin) options.host = *origin;
             else why = "an http(s) origin, no path, expected";
+        } else if (value == "inline") {  // content, carried by the snippet (a message from the host)
+            options.content_inline = true;
         } else {  // content
             why = content_url_problem(value);
             if (why == nullptr) options.content = value;
@@ -227,6 +229,11 @@ LaunchOptions parse_launch_options(std::string_view query) {
             warning += why;
             options.warnings.push_back(std::move(warning));
         }
+    }
+    // Inline content comes by message from the host page: without a host nothing could be heard.
+    if (options.content_inline && options.host.empty()) {
+        options.content_inline = false;
+        options.warnings.emplace_back("calfcoach: ignoring content: inline needs host");
     }
     return options;
 }

@@ -43,6 +43,9 @@ struct LaunchOptions {
     // content=: an absolute http(s) URL of a clinic's content file, fetched at start (CORS).
     // Default: empty (the built-in content)
     std::string content;
+    // content=inline: the host page sends the clinic's content by message (embed.js, from the
+    // snippet itself); the app waits for it. Needs host= (the only page heard). Default: false
+    bool content_inline = false;
 
     // One line per ignored value, for console.warn: "calfcoach: ignoring accent: #rgb or #rrggbb expected"
     // (the value itself is never repeated).

@@ -12,9 +12,11 @@ class App;
 namespace calfcoach::platform {
 
 // Reads location.search, validates it (core), prints each warning with console.warn, and hands the
-// result to the app. Starts the clinic content's fetch when there is one (the app waits for it), and
-// listens for the host's messages (from window.parent at the `host` origin only). `wake` asks the
-// shell for a frame. Call once, before the first frame.
+// result to the app. Starts the clinic content's fetch when there is one (the app waits for it), or
+// with content=inline asks the host for it ('calfcoach:want-content'; the app waits for its
+// 'calfcoach:content'), and listens for the host's messages (from window.parent at the `host` origin
+// only; a content message is heard at any time). `wake` asks the shell for a frame. Call once,
+// before the first frame.
 void embed_install(ui::App& app, void (*wake)());
 
 // Posts {source:'calfcoach', type:'calfcoach:…', detail:{…}} to the host origin; nothing without one.

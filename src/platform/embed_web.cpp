@@ -2,12 +2,15 @@
 //
 // Messages go only to the `host` origin the app was given (never '*'), and only when the app is
 // framed; messages in are accepted only from window.parent at that origin. The clinic's content is
-// fetched here (http/https, CORS, no credentials) and checked by the core through the app.
+// fetched here (http/https, CORS, no credentials) or comes by message (content=inline), and is
+// checked by the core through the app.
 #include <emscripten.h>
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
+#include "core/clinic_content.hpp"
 #include "core/json_safe.hpp"
 #include "platform/embed.hpp"
 #include "ui/app.hpp"
@@ -28,10 +31,19 @@ EM_JS(void, cc_embed_js_warn, (const char* text), {
     try { console.warn(UTF8ToString(text)); } catch (e) {}
 });
 
-// Remembers the host origin and listens for its messages. Only a 'calfcoach:hello' is understood:
-// the host asks for the height again (e.g. after it moved the iframe).
-EM_JS(void, cc_embed_js_install, (const char* host_text), {
-    var E = { host: UTF8ToString(host_text), height: 0 };
+// One problem of a clinic's content: to the console, and kept for the host's content-applied.
+EM_JS(void, cc_embed_js_content_error, (const char* text), {
+    var error = UTF8ToString(text);
+    try { console.warn('calfcoach: clinic content: ' + error); } catch (e) {}
+    if (Module['ccEmbed']) Module['ccEmbed'].errors.push(error);
+});
+
+// Remembers the host origin and listens for its messages: 'calfcoach:hello' (the host asks for the
+// height again, e.g. after it moved the iframe) and 'calfcoach:content' (a clinic's content bundle,
+// detail.content its JSON text, handed to _cc_embed_content_message: its bytes are counted first and
+// a bundle over max_bytes is not copied in). Returns whether the app is framed.
+EM_JS(int, cc_embed_js_install, (const char* host_text, double max_bytes), {
+    var E = { host: UTF8ToString(host_text), height: 0, errors: [] };
     var framed = window.parent !== window;
     E.post = function(type, detail) {
         if (!E.host || !framed) return;
@@ -40,7 +52,7 @@ EM_JS(void, cc_embed_js_install, (const char* host_text), {
         } catch (e) { console.warn('calfcoach: postMessage failed: ' + (e && e.message)); }
     };
     Module['ccEmbed'] = E;
-    if (!E.host || !framed) return;
+    if (!E.host || !framed) return framed ? 1 : 0;
     try {
         window.addEventListener('message', function(event) {
             if (event.source !== window.parent || event.origin !== E.host) {
@@ -50,8 +62,22 @@ EM_JS(void, cc_embed_js_install, (const char* host_text), {
             var data = event.data;
             if (!data || typeof data !== 'object' || data['source'] !== 'calfcoach-host') return;
             if (data['type'] === 'calfcoach:hello' && E.height > 0) E.post('calfcoach:height', { 'height': E.height });
+            if (data['type'] !== 'calfcoach:content') return;
+            var text = data['detail'] && data['detail']['content'];
+            if (typeof text !== 'string') {
+                console.warn('calfcoach: ignored a content message: detail.content is not a string');
+                return;
+            }
+            var bytes = lengthBytesUTF8(text);
+            var out = bytes > max_bytes ? 0 : _malloc(bytes + 1);
+            if (out) stringToUTF8(text, out, bytes + 1);
+            E.errors = [];
+            _cc_embed_content_message(out, bytes);  // its errors come back through cc_embed_js_content_error
+            if (out) _free(out);
+            E.post('calfcoach:content-applied', E.errors.length ? { 'ok': false, 'errors': E.errors.slice(0, 20) } : { 'ok': true });
         });
     } catch (e) { console.warn('calfcoach: message listener failed: ' + (e && e.message)); }
+    return 1;
 });
 
 // event_json: {"type": "...", "detail": {...}}, built in C++ from the typed event.
@@ -112,11 +138,21 @@ int g_last_height = 0;
 bool g_page_pans = false;
 }  // namespace
 
+// A content bundle from the host (text: its bytes; null when over kClinicContentMaxBytes, unread):
+// used as a fetched file is; the listener then tells the host how it went.
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_message(const char* text, double bytes) {
+    if (g_app == nullptr) return;
+    const auto size = static_cast<std::size_t>(bytes);
+    for (const std::string& error : text != nullptr ? g_app->use_clinic_content(std::string_view(text, size))
+                                                    : g_app->clinic_content_too_large(size))
+        cc_embed_js_content_error(error.c_str());
+    if (g_wake) g_wake();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_done(int ok, const char* text) {
     if (g_app == nullptr) return;
     if (ok == 1) {
-        for (const std::string& error : g_app->use_clinic_content(text))
-            cc_embed_js_warn(("calfcoach: clinic content: " + error).c_str());
+        for (const std::string& error : g_app->use_clinic_content(text)) cc_embed_js_content_error(error.c_str());
     } else {
         cc_embed_js_warn((std::string("calfcoach: clinic content not loaded: ") + text).c_str());
         g_app->clinic_content_failed(text);
@@ -134,11 +170,17 @@ void embed_install(ui::App& app, void (*wake)()) {
     std::free(query);
     for (const std::string& warning : options.warnings) cc_embed_js_warn(warning.c_str());
     for (const std::string& warning : app.set_launch_options(options)) cc_embed_js_warn(warning.c_str());
-    cc_embed_js_install(options.host.c_str());
+    const bool framed = cc_embed_js_install(options.host.c_str(), static_cast<double>(kClinicContentMaxBytes)) != 0;
     g_posting = options.embed && !options.host.empty();
     if (!options.content.empty()) {
         app.set_clinic_content_pending();
         cc_embed_js_fetch(options.content.c_str());
+    } else if (options.content_inline && framed) {
+        // The host's embed.js answers this with the content the snippet carries.
+        app.wait_for_inline_content();
+        cc_embed_js_post(R"({"type":"calfcoach:want-content","detail":{}})");
+    } else if (options.content_inline) {
+        cc_embed_js_warn("calfcoach: ignoring content: inline needs a frame");
     }
 }
 

@@ -56,10 +56,16 @@ std::string_view to_string(Screen screen) {
 //-----------------------------------------------------------------------------
 // [SECTION] Start-up
 //-----------------------------------------------------------------------------
-App::App(Services& services) : services_(services), history_(services.storage()) {
+namespace {
+std::map<std::string, std::string, std::less<>> builtin_files() {
     std::map<std::string, std::string, std::less<>> files;
     for (const DefaultContentFile& file : default_content_files()) files.emplace(file.name, file.text);
-    content_ = load_content(files);
+    return files;
+}
+}  // namespace
+
+App::App(Services& services) : services_(services), history_(services.storage()) {
+    content_ = load_content(builtin_files());
     if (content_.ok() && !content_.content.routines.empty()) routine_ = &content_.content.routines.front();
     if (routine_ == nullptr) screen_ = Screen::ContentError;
 
@@ -143,6 +149,16 @@ FrameResult App::frame(const FrameContext& context) {
     // A programme link is offered first; an interrupted session after it. A link that arrives during
     // the safety check or a session (hashchange) waits until the person is back on another screen:
     // nothing they are doing is cut, and never the after-session check on Done.
+    if (inline_wait_) {
+        if (inline_deadline_ms_ < 0) inline_deadline_ms_ = context.now_ms + kInlineContentWaitMs;
+        if (context.now_ms >= inline_deadline_ms_) {
+            inline_wait_ = false;
+            content_pending_ = false;
+            content_notice_ = "The clinic's content did not arrive: the built-in content is used.";
+        } else {
+            result.wake_after_ms = std::min(inline_deadline_ms_ - context.now_ms, 1000.0);  // to see the wait end
+        }
+    }
     const bool busy = screen_ == Screen::SafetyConfirm || screen_ == Screen::SafetyQuestion || screen_ == Screen::Prepare ||
                       screen_ == Screen::Player || screen_ == Screen::Resume || screen_ == Screen::Done;
     if (offered_code_ && !content_pending_ && routine_ != nullptr && !busy) open_programme_offer();
@@ -165,11 +181,12 @@ FrameResult App::frame(const FrameContext& context) {
             if (restored.session && !restored.session->finished()) {
                 session_ = std::move(restored.session);
                 navigate(Screen::Resume, false);
-            } else {
+            } else if (!keep_unfit_session_) {
                 services_.storage().remove(kSessionInProgressKey);
                 services_.storage().remove(kSessionProgrammeKey);
             }
         }
+        keep_unfit_session_ = false;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && go_back()) scroll_to_top_ = true;
     apply_media_actions();
@@ -352,32 +369,72 @@ void App::add_clinic_glyphs(const std::set<char32_t>& used) {
 
 void App::set_clinic_content_pending() { content_pending_ = true; }
 
+void App::wait_for_inline_content() {
+    content_pending_ = true;
+    inline_wait_ = true;
+    inline_deadline_ms_ = -1;
+}
+
 std::vector<std::string> App::use_clinic_content(std::string_view bundle_text) {
+    return take_clinic_content(load_clinic_content(bundle_text, builtin_files()), code_points_in_json_strings(bundle_text));
+}
+
+std::vector<std::string> App::clinic_content_too_large(std::size_t bytes) {
+    return take_clinic_content(calfcoach::clinic_content_too_large(bytes), {});
+}
+
+std::vector<std::string> App::take_clinic_content(ContentLoad&& clinic, const std::set<char32_t>& used) {
     content_pending_ = false;
-    std::map<std::string, std::string, std::less<>> builtin;
-    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
-    ContentLoad clinic = load_clinic_content(bundle_text, builtin);
+    inline_wait_ = false;
     std::vector<std::string> errors;
     for (const ContentIssue& issue : clinic.issues)
         if (!issue.warning) errors.push_back(format_issue(issue));
     // Every word of it must be readable: a safety question with '?' for some letters could be misread.
-    const std::set<char32_t> used = code_points_in_json_strings(bundle_text);
     const std::set<char32_t> missing = glyphs_missing(used);
     if (!missing.empty())
         errors.push_back("letters the app's font does not have (they would show as '?'): " + list_of_letters(missing));
     if (clinic.ok() && missing.empty() && !clinic.content.routines.empty()) {
-        content_ = std::move(clinic);
-        routine_ = &content_.content.routines.front();
-        if (screen_ == Screen::ContentError) go_home();
+        replace_content(std::move(clinic));
+        clinic_content_in_use_ = true;
         content_notice_.clear();
         content_errors_.clear();
         add_clinic_glyphs(used);
         return {};
     }
     if (errors.empty()) errors.push_back("the content has no routine");
+    // A clinic's earlier content gives way to the built-in one: never half of each, never a bad one.
+    if (clinic_content_in_use_) {
+        replace_content(load_content(builtin_files()));
+        clinic_content_in_use_ = false;
+    }
     content_notice_ = "This clinic's content has errors: the built-in content is used.";
     content_errors_ = errors;
     return errors;
+}
+
+// A safety check's pages point into the content, and its answers, a result and "Before you start"
+// were given for the old one: they end, back to Home. A session on the player is saved as on a
+// closed page (restored, it is paused) and offered again by the next frame if it fits the new routine.
+void App::replace_content(ContentLoad&& next) {
+    const bool stop = screen_ == Screen::SafetyConfirm || screen_ == Screen::SafetyQuestion || screen_ == Screen::SafetyResult ||
+                      screen_ == Screen::Prepare || screen_ == Screen::Player || screen_ == Screen::Resume;
+    if (session_ && screen_ == Screen::Player) {
+        save_session_in_progress();
+        services_.cancel_cues();
+        keep_awake_ = false;
+        services_.set_keep_awake(false);
+    }
+    if (stop && session_) {
+        session_.reset();
+        resume_checked_ = false;
+        keep_unfit_session_ = true;
+    }
+    pages_.clear();
+    content_ = std::move(next);
+    routine_ = content_.ok() && !content_.content.routines.empty() ? &content_.content.routines.front() : nullptr;
+    if (offer_ && screen_ == Screen::Programme) offered_code_ = offer_code_;  // offered again on the new content
+    if (stop || screen_ == Screen::ContentError || routine_ == nullptr) go_home();
+    if (stop) content_change_line_ = "The clinic's content changed: please start again.";
 }
 
 void App::clinic_content_failed(const std::string& why) {
@@ -411,7 +468,7 @@ void App::draw_clinic_content_notice() {
 }
 
 void App::draw_notice_line() {
-    std::string line = notice_;
+    std::string line = notice_.empty() ? content_change_line_ : notice_;
     if (line.empty() && !services_.status().storage_persistent)
         line = "History won't be kept on this device: storage is blocked here. Everything still works.";
     if (line.empty()) return;
@@ -438,6 +495,7 @@ void App::navigate(Screen to, bool remember) {
     if (remember) back_stack_.push_back(screen_);
     screen_ = to;
     scroll_to_top_ = true;
+    content_change_line_.clear();  // said on the screen the change returned to
     handout_outcome_ = 0;  // its line belongs to the screen it was printed from
     if (backup_outcome_ != 2) backup_outcome_ = 0;  // so do the backup's (a share sheet still open says so later)
     restore_message_.clear();
@@ -660,6 +718,7 @@ std::string App::state_json() const {
         {"high_contrast", settings_.high_contrast},
         {"content_ok", content_.ok()},
         {"content_pending", content_pending_},
+        {"clinic_content", clinic_content_in_use_},
         {"programme", programme_state()},
         {"programme_offer", programme_offer_state()},
         {"clinic_content_errors", content_errors_.size()},

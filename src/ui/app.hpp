@@ -53,6 +53,8 @@ std::string_view to_string(Screen screen);
 // The iframe never gets shorter than a phone's usable height or taller than a long page.
 inline constexpr int kEmbedMinHeightCss = 480;
 inline constexpr int kEmbedMaxHeightCss = 2000;
+// content=inline: how long the app waits for the host page's content message (on its own clock).
+inline constexpr double kInlineContentWaitMs = 10'000;
 
 class App : public ShellApp {
 public:
@@ -73,11 +75,21 @@ public:
     // The clinic's content file is being fetched: a loading line instead of any screen until one of
     // the two below, so no check or session ever starts on content about to be replaced.
     void set_clinic_content_pending();
-    // The fetched file, checked like any content. Invalid: the built-in content runs and the errors
-    // are shown under a notice on Home (for the clinic); so is a file with letters the app's font
-    // cannot show, since every word of a safety question must be readable. Returns the errors
-    // (empty when used).
+    // content=inline: the clinic's content comes by message from the host page (embed.js). Pending
+    // as above until the first bundle arrives, or kInlineContentWaitMs of the frames' clock pass: then
+    // the built-in content runs with the notice "The clinic's content did not arrive".
+    void wait_for_inline_content();
+    // The fetched file or a host's message, checked like any content. Invalid: the built-in content
+    // runs and the errors are shown under a notice on Home (for the clinic); so is a file with letters
+    // the app's font cannot show, since every word of a safety question must be readable. Returns the
+    // errors (empty when used). It may come again (a live preview sends each change): the content is
+    // replaced in place on Home, Techniques, Learn, History, Settings, Done and the programme screen.
+    // A safety check or "Before you start" was built on the old content: it ends, back to Home. A
+    // session on the player is paused and saved as if the page had closed, then Home, which offers
+    // to resume it if it fits the new routine (a saved session that does not fit is kept, not offered).
     std::vector<std::string> use_clinic_content(std::string_view bundle_text);
+    // A bundle of `bytes` bytes, over kClinicContentMaxBytes, refused unread: as an invalid one.
+    std::vector<std::string> clinic_content_too_large(std::size_t bytes);
     // The file could not be fetched (network, CORS, HTTP status): the built-in content, with a notice.
     void clinic_content_failed(const std::string& why);
 
@@ -175,6 +187,8 @@ private:
     void add_clinic_glyphs(const std::set<char32_t>& used);
     void draw_call_clinic();         // "Call <clinic>" where the app advises seeing someone (embed)
     void draw_clinic_content_notice();
+    std::vector<std::string> take_clinic_content(ContentLoad&& clinic, const std::set<char32_t>& used);
+    void replace_content(ContentLoad&& next);
     void draw_programme_offer();     // screen_programme.cpp
     void draw_programme_card();      // on Home, when a programme is kept
     void draw_programme_settings();  // in Settings: what it holds, remove it
@@ -296,6 +310,10 @@ private:
     Palette accent_palette_{};
     bool has_accent_ = false;
     bool content_pending_ = false;
+    bool clinic_content_in_use_ = false;  // content_ is a clinic's (else the built-in)
+    bool inline_wait_ = false;         // content=inline: waiting for the host's message
+    double inline_deadline_ms_ = -1;   // when the wait ends (set by the first frame)
+    bool keep_unfit_session_ = false;  // the next resume check keeps a saved session it cannot restore
     bool ready_sent_ = false;          // HostEventKind::Ready, once the final content is showing
     bool resume_checked_ = false;      // the interrupted session is offered once content is final
     std::string content_notice_;       // why the clinic's content is not used
@@ -344,6 +362,7 @@ private:
     bool fonts_dirty_ = true;
     FrameContext last_context_;
     std::string notice_;              // one line shown on the current screen (storage, errors)
+    std::string content_change_line_; // the clinic's content changed mid-check: on Home until the next screen
     bool touch_scrolling_ = false;
     bool scroll_to_top_ = false;
     bool last_animating_ = false;     // the last frame asked for the next one (state().animating)

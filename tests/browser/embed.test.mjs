@@ -22,6 +22,8 @@ let tmp;
 let hostOrigin;
 let appOrigin;
 let thirdOrigin;
+let inlineLearn;
+let loweredBundle;
 
 const freePort = () => new Promise((resolve, reject) => {
   const probe = net.createServer();
@@ -63,6 +65,24 @@ before(async () => {
   const triage = JSON.parse(await readFile(path.join(repoRoot, 'content', 'triage.json'), 'utf8'));
   triage.rules = [];
   await writeFile(path.join(tmp, 'host', 'bad-content.json'), JSON.stringify({ 'triage.json': triage }));
+  // Content inside the snippet: the same kind of bundles, as text.
+  inlineLearn = JSON.parse(await readFile(path.join(repoRoot, 'content', 'learn.json'), 'utf8'));
+  const lowered = JSON.parse(await readFile(path.join(repoRoot, 'content', 'triage.json'), 'utf8'));
+  assert.equal(lowered.rules[0].id, 'possible_lung_clot');
+  lowered.rules[0].level = 'see_professional';  // chest symptoms would no longer be an emergency
+  loweredBundle = JSON.stringify({ 'triage.json': lowered });
+  // A frame of the host's own origin that is not the app's parent, and one of a third origin: both
+  // send the app a content message (a bundle it would refuse, so taking it would show).
+  const stranger = `parent.frames[0].postMessage({ source: 'calfcoach-host', type: 'calfcoach:content', detail: { content: '{"learn.json": 1}' } }, '*');`;
+  await writeFile(path.join(tmp, 'third', 'content-sender.js'), stranger);
+  await writeFile(path.join(tmp, 'third', 'content-sender.html'),
+    '<!doctype html><title>third</title><link rel="icon" href="data:,"><script src="content-sender.js"></script>');
+  await writeFile(path.join(tmp, 'host', 'content-sender.js'), stranger);
+  await writeFile(path.join(tmp, 'host', 'content-sender.html'),
+    '<!doctype html><title>child</title><link rel="icon" href="data:,"><script src="content-sender.js"></script>');
+  // A plain iframe asking for inline content that nobody sends (the app's clock 20 times faster).
+  await writeFile(path.join(tmp, 'host', 'no-content.html'),
+    `<!doctype html><title>no content</title><link rel="icon" href="data:,"><iframe src="${appOrigin}/?embed=1&content=inline&timescale=20&host=${encodeURIComponent(hostOrigin)}" title="app"></iframe>`);
   // The third origin: a frame that messages the app, and a page that embeds the app with the host's origin.
   await writeFile(path.join(tmp, 'third', 'sibling.html'),
     '<!doctype html><title>third</title><link rel="icon" href="data:,"><script src="sibling.js"></script>');
@@ -76,7 +96,8 @@ before(async () => {
     startServer({ root: path.join(tmp, 'host'), host: 'localhost', port: p1, cors: appOrigin,
                   permissionsPolicy: `screen-wake-lock=(self "${appOrigin}"), camera=(), microphone=(), geolocation=()`,
                   // blob: as docs/embedding.md asks: Firefox and WebKit check the app's file downloads against it.
-                  cspExtra: `script-src ${appOrigin}; frame-src ${appOrigin} ${thirdOrigin} blob:` }),
+                  // 'self': a frame of the host's own origin that messages the app (it must be ignored).
+                  cspExtra: `script-src ${appOrigin}; frame-src 'self' ${appOrigin} ${thirdOrigin} blob:` }),
     startServer({ port: p2, frameAncestors: `${hostOrigin} ${thirdOrigin}`, cspExtra: `connect-src ${hostOrigin}` }),
     startServer({ root: path.join(tmp, 'third'), port: p3, frameAncestors: hostOrigin,
                   cspExtra: `script-src 'self'; frame-src ${appOrigin}` }),
@@ -90,6 +111,40 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
+// A host page whose snippet carries `bundle` (text) in its JSON script element, as the kit writes
+// it: every '<' escaped, so nothing in it can end the element.
+async function inlineHostPage(name, bundle, attributes = 'data-clinic="Riverside Physio"') {
+  let html = await readFile(path.join(distDir, 'embed-example.html'), 'utf8');
+  html = html.replace('<script src="embed.js" async>', `<script src="${appOrigin}/embed.js" async>`);
+  const script = `<script type="application/json" data-calfcoach-content>${bundle.replace(/</g, '\\u003c')}</script>`;
+  html = html.replace(/<div id="calfcoach" data-calfcoach[^>]*>/s, (tag) => `<div id="calfcoach" data-calfcoach ${attributes}>${script}`);
+  assert.ok(html.includes('data-calfcoach-content'));
+  await writeFile(path.join(tmp, 'host', name), html);
+  return `${hostOrigin}/${name}`;
+}
+
+const learnBundle = (title) => {
+  const learn = structuredClone(inlineLearn);
+  learn.sections[0].title = title;
+  return JSON.stringify({ 'learn.json': learn });
+};
+
+// Presses an item through the accessibility layer's HTML control, as a screen reader does (the same
+// in every engine: no click through a cross-origin frame), then waits for the frame to settle.
+async function pressInFrame(frame, id) {
+  await frame.waitForFunction((which) => !!document.querySelector(`#cc-a11y [data-id="${which}"]`), id, { timeout: 5000 });
+  const before = (await frameState(frame)).frame;
+  await frame.evaluate((which) => document.querySelector(`#cc-a11y [data-id="${which}"]`).click(), id);
+  await frame.waitForFunction((f) => window.calfcoach.state().frame > f, before, { timeout: 5000 });
+  await settleFrame(frame);
+}
+
+const applied = (page) => page.evaluate(() => window.__events.filter((e) => e.type === 'calfcoach:content-applied'));
+async function appliedCount(page, n) {
+  await page.waitForFunction((k) => window.__events.filter((e) => e.type === 'calfcoach:content-applied').length >= k, n, { timeout: 10000 });
+  return (await applied(page))[n - 1];
+}
+
 // Opens a host page; records the div's events, the height messages and every console warning.
 async function openHost(url, device = DESKTOP, { initScript } = {}) {
   const page = await newPage(browser, device);
@@ -98,7 +153,8 @@ async function openHost(url, device = DESKTOP, { initScript } = {}) {
     if (window !== window.top) return;
     window.__events = [];
     window.__heights = 0;
-    for (const type of ['calfcoach:ready', 'calfcoach:safety-result', 'calfcoach:session-complete', 'calfcoach:contact-clinic'])
+    for (const type of ['calfcoach:ready', 'calfcoach:safety-result', 'calfcoach:session-complete', 'calfcoach:contact-clinic',
+      'calfcoach:content-applied'])
       document.addEventListener(type, (event) => window.__events.push({ type, detail: event.detail, target: event.target.id }));
     window.addEventListener('message', (event) => { if (event.data && event.data.type === 'calfcoach:height') window.__heights++; });
   });
@@ -526,4 +582,163 @@ if (ENGINE !== 'webkit') test("a clinic's content file is used; an invalid one s
     assert.deepEqual((await page.problems()).filter((p) => !/404/.test(p)), []);
     await page.close();
   }
+});
+
+test('content inside the snippet: the app waits for it, uses it, then says ready', async () => {
+  const url = await inlineHostPage('inline.html', learnBundle('Advice carried in the snippet'));
+  const { page, frame } = await openHost(url, PHONE);
+  await frame.waitForFunction(() => !window.calfcoach.state().content_pending, null, { timeout: 10000 });
+  await settleFrame(frame);
+  const s = await frameState(frame);
+  assert.equal(s.clinic_content, true);
+  assert.equal(s.clinic_content_errors, 0);
+  assert.doesNotMatch(texts(s), /Notice for the clinic/);
+  const src = new URL(await page.evaluate(() => document.querySelector('#calfcoach iframe').src));
+  assert.equal(src.searchParams.get('content'), 'inline');
+  // Applied first, then ready: ready means the final content is on screen.
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'calfcoach:ready'));
+  const order = (await events(page)).map((e) => e.type).filter((t) => t === 'calfcoach:ready' || t === 'calfcoach:content-applied');
+  assert.deepEqual(order, ['calfcoach:content-applied', 'calfcoach:ready']);
+  assert.deepEqual((await applied(page))[0].detail, { ok: true });
+  assert.equal((await applied(page))[0].target, 'calfcoach');
+  await pressInFrame(frame, 'home.learn');
+  assert.match(texts(await frameState(frame)), /Advice carried in the snippet/);
+  // The JSON element is data, never run: no CSP report for it under the page's strict script-src.
+  assert.deepEqual(await page.problems(), []);
+  await saveScreenshot(page, 'embed-inline-content');
+  await page.close();
+});
+
+test('an inline bundle that lowers a red flag is refused: the notice, the built-in check, the errors reach the page', async () => {
+  const { page, frame } = await openHost(await inlineHostPage('inline-lowered.html', loweredBundle), PHONE);
+  const result = await appliedCount(page, 1);
+  assert.equal(result.detail.ok, false);
+  assert.ok(Array.isArray(result.detail.errors) && result.detail.errors.length >= 1 && result.detail.errors.length <= 20,
+            JSON.stringify(result.detail));
+  assert.ok(result.detail.errors.every((e) => typeof e === 'string'));
+  // The safety floor, in the loader's words.
+  assert.ok(result.detail.errors.includes("triage.json /rules: 'chest_symptoms' answered yes alone gives 'see_professional'; it must give at least 'emergency'"),
+            result.detail.errors.join('\n'));
+  await frame.waitForFunction(() => !window.calfcoach.state().content_pending, null, { timeout: 10000 });
+  await settleFrame(frame);
+  const s = await frameState(frame);
+  assert.equal(s.clinic_content, false);
+  assert.equal(s.content_ok, true);  // the built-in content runs
+  assert.equal(s.clinic_content_errors, result.detail.errors.length);
+  assert.match(texts(s), /Notice for the clinic/);
+  assert.ok((await warningsOf(page)).some((w) => /^calfcoach: clinic content: triage\.json/.test(w)), (await warningsOf(page)).join('\n'));
+  // The check is the built-in one: chest symptoms are still an emergency.
+  await pressInFrame(frame, 'home.start');
+  await answerSafety(page, { chest_symptoms: 'yes' }, (id) => pressInFrame(frame, id), () => frameState(frame));
+  assert.equal((await frameState(frame)).level, 'emergency');
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
+});
+
+test('new content pushed later (a live preview) replaces it in place; a reloaded frame gets the latest', async () => {
+  const { page, frame } = await openHost(await inlineHostPage('inline-live.html', learnBundle('First version')), DESKTOP);
+  await appliedCount(page, 1);
+  await settleFrame(frame);
+  await pressInFrame(frame, 'home.learn');
+  assert.match(texts(await frameState(frame)), /First version/);
+
+  await page.evaluate((text) => window.calfcoachEmbed.setContent(document.getElementById('calfcoach'), text), learnBundle('Second version'));
+  assert.deepEqual((await appliedCount(page, 2)).detail, { ok: true });
+  await frame.waitForFunction(() => window.calfcoach.state().texts.some((t) => /Second version/.test(t.text)), null, { timeout: 5000 });
+  assert.equal((await frameState(frame)).screen, 'learn');
+
+  // Broken JSON through the event: refused in the loader's words, the built-in Learn in place.
+  await page.evaluate(() => document.getElementById('calfcoach')
+    .dispatchEvent(new CustomEvent('calfcoach:set-content', { detail: { content: '{"learn.json": ' } })));
+  const broken = await appliedCount(page, 3);
+  assert.deepEqual(broken.detail, { ok: false, errors: ['clinic content (whole file): not valid JSON (syntax error or invalid UTF-8)'] });
+  await settleFrame(frame);
+  let s = await frameState(frame);
+  assert.equal(s.screen, 'learn');
+  assert.equal(s.clinic_content, false);
+  assert.doesNotMatch(texts(s), /Second version/);
+  assert.match(texts(s), new RegExp(inlineLearn.sections[0].title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+
+  // The frame reloads (the app starts again and asks): embed.js sends the latest content it has.
+  await page.evaluate((text) => window.calfcoachEmbed.setContent(document.getElementById('calfcoach'), text), learnBundle('Third version'));
+  await appliedCount(page, 4);
+  await frame.evaluate(() => window.location.reload());
+  const reloaded = await appliedCount(page, 5);
+  assert.deepEqual(reloaded.detail, { ok: true });
+  const again = await appFrame(page);
+  await again.waitForFunction(() => window.calfcoach.state().clinic_content === true, null, { timeout: 10000 });
+  await settleFrame(again);
+  await pressInFrame(again, 'home.learn');
+  assert.match(texts(await frameState(again)), /Third version/);
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
+});
+
+test("content messages from another origin, or from the host's origin but not the parent, are ignored", async () => {
+  const { page, frame } = await openHost(await inlineHostPage('inline-strangers.html', learnBundle('From the snippet')), DESKTOP);
+  await appliedCount(page, 1);
+  await settleFrame(frame);
+  for (const origin of [thirdOrigin, hostOrigin]) {
+    await page.evaluate((src) => {
+      const sender = document.createElement('iframe');
+      sender.src = src;
+      sender.title = 'sender';
+      document.body.appendChild(sender);
+    }, `${origin}/content-sender.html`);
+    const warning = new RegExp(`ignored a message from ${origin.replace(/[.:/]/g, '\\$&')}$`);
+    for (let i = 0; i < 100 && !(await warningsOf(page)).some((w) => warning.test(w)); i++) await page.waitForTimeout(50);
+    assert.ok((await warningsOf(page)).some((w) => warning.test(w)), (await warningsOf(page)).join('\n'));
+  }
+  await page.waitForTimeout(300);
+  const s = await frameState(frame);
+  assert.equal(s.clinic_content, true, 'the content from the snippet is still used');
+  assert.equal((await applied(page)).length, 1, 'no content-applied for a stranger');
+  // Positive control: the same message from the host page itself is taken (and refused: no learn).
+  await page.evaluate((origin) => document.querySelector('#calfcoach iframe').contentWindow.postMessage(
+    { source: 'calfcoach-host', type: 'calfcoach:content', detail: { content: '{"learn.json": 1}' } }, origin), appOrigin);
+  const taken = await appliedCount(page, 2);
+  assert.equal(taken.detail.ok, false);
+  assert.equal((await frameState(frame)).clinic_content, false);
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
+});
+
+test('the size cap: a bundle at the limit is read, one byte more is refused unread', async () => {
+  const limit = 4 * 512 * 1024 + 1024;  // kClinicContentMaxBytes
+  const { page, frame } = await openHost(await inlineHostPage('inline-size.html', learnBundle('Small')), DESKTOP);
+  await appliedCount(page, 1);
+  const base = learnBundle('Exactly at the limit');
+  const bytes = Buffer.byteLength(base);
+  const atLimit = base + ' '.repeat(limit - bytes);
+  assert.equal(Buffer.byteLength(atLimit), limit);
+  await page.evaluate((text) => window.calfcoachEmbed.setContent(document.getElementById('calfcoach'), text), atLimit);
+  assert.deepEqual((await appliedCount(page, 2)).detail, { ok: true });
+  // One byte over, counted in UTF-8 bytes (the 'é' is two), not in characters.
+  const over = base + ' '.repeat(limit - bytes - 1) + 'é';
+  assert.equal(over.length, limit);
+  await page.evaluate((text) => window.calfcoachEmbed.setContent(document.getElementById('calfcoach'), text), over);
+  const refused = await appliedCount(page, 3);
+  assert.deepEqual(refused.detail, { ok: false, errors: [`clinic content (whole file): too large: ${limit + 1} bytes, the limit is ${limit}`] });
+  await settleFrame(frame);
+  const s = await frameState(frame);
+  assert.equal(s.clinic_content, false);
+  assert.match(texts(s), /too large/);
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
+});
+
+test('content=inline with nothing sent: after the wait the built-in content runs, with a notice', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(`${hostOrigin}/no-content.html`);
+  const frame = await appFrame(page);
+  assert.equal((await frameState(frame)).content_pending, true);
+  // 10 s of the app's clock, 20 times faster here.
+  await frame.waitForFunction(() => !window.calfcoach.state().content_pending, null, { timeout: 10000 });
+  await settleFrame(frame);
+  const s = await frameState(frame);
+  assert.equal(s.clinic_content, false);
+  assert.match(texts(s), /The clinic's content did not arrive/);
+  assert.ok(s.items.some((i) => i.id === 'home.start'));
+  assert.deepEqual(await page.problems(), []);
+  await page.close();
 });

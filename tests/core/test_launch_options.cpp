@@ -198,3 +198,44 @@ TEST_CASE("clinic content: broken bundles are errors, never a crash", "[launch][
     const ContentLoad weaker = load_clinic_content(dump_json({{"triage.json", triage}}), builtin());
     CHECK_FALSE(weaker.ok());
 }
+
+TEST_CASE("content=inline: the host sends the content and needs a host", "[launch]") {
+    const LaunchOptions inline_content = parse_launch_options("embed=1&host=https%3A%2F%2Fclinic.example&content=inline");
+    CHECK(inline_content.content_inline);
+    CHECK(inline_content.content.empty());
+    CHECK(inline_content.warnings.empty());
+    // The order of the parameters does not matter.
+    CHECK(parse_launch_options("content=inline&host=https%3A%2F%2Fclinic.example").content_inline);
+    // No host: nobody could send it, so it is ignored (the built-in content runs at once).
+    const LaunchOptions no_host = parse_launch_options("embed=1&content=inline");
+    CHECK_FALSE(no_host.content_inline);
+    CHECK(warned_about(no_host, "content"));
+    const LaunchOptions bad_host = parse_launch_options("host=*&content=inline");
+    CHECK_FALSE(bad_host.content_inline);
+    CHECK(warned_about(bad_host, "content"));
+    // Only the exact word: anything else that is not a URL is refused as before.
+    for (const char* bad : {"content=Inline", "content=inline%20", "content=%20inline", "content=inline1", "content=",
+                            "content=inline:https://a.example/x.json", "content=file:///etc/passwd"}) {
+        const LaunchOptions options = parse_launch_options(std::string(bad) + "&host=https%3A%2F%2Fclinic.example");
+        CHECK_FALSE(options.content_inline);
+        CHECK(options.content.empty());
+        CHECK(warned_about(options, "content"));
+    }
+    // A URL given first wins over a later inline, and the repeat is said.
+    const LaunchOptions both = parse_launch_options("host=https%3A%2F%2Fclinic.example&content=https%3A%2F%2Fa.example%2Fx.json&content=inline");
+    CHECK(both.content == "https://a.example/x.json");
+    CHECK_FALSE(both.content_inline);
+    CHECK(warned_about(both, "content"));
+}
+
+TEST_CASE("clinic content: a bundle refused unread for its size is worded as the loader words it", "[launch][content]") {
+    const std::size_t bytes = kClinicContentMaxBytes + 1;
+    const ContentLoad read = load_clinic_content(std::string(bytes, ' '), builtin());
+    const ContentLoad unread = clinic_content_too_large(bytes);
+    REQUIRE(read.issues.size() == 1);
+    REQUIRE(unread.issues.size() == 1);
+    CHECK_FALSE(unread.ok());
+    CHECK(format_issue(unread.issues[0]) == format_issue(read.issues[0]));
+    CHECK(format_issue(unread.issues[0]) == "clinic content (whole file): too large: " + std::to_string(bytes) +
+                                                " bytes, the limit is " + std::to_string(kClinicContentMaxBytes));
+}
