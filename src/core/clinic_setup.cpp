@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clinic_routines.hpp"
 #include "core/json_safe.hpp"
 #include "core/launch_options.hpp"
 #include "core/xml_escape.hpp"
@@ -120,7 +121,7 @@ std::string launch_query(const ClinicSetup& setup, std::string_view host) {
     return query;
 }
 
-std::string embed_snippet(const ClinicSetup& setup, std::string_view base) {
+std::string embed_snippet(const ClinicSetup& setup, std::string_view base, std::string_view content_bundle) {
     const ClinicSetupProblems problems = check_clinic_setup(setup);
     std::string div = "<div data-calfcoach";
     auto attribute = [&](const char* name, const std::string& value) {
@@ -129,7 +130,10 @@ std::string embed_snippet(const ClinicSetup& setup, std::string_view base) {
     if (problems.name.empty()) attribute("data-clinic", trimmed(setup.name));
     if (problems.colour.empty()) attribute("data-accent", trimmed(setup.colour));
     if (problems.phone.empty()) attribute("data-phone", trimmed(setup.phone));
-    div += "></div>\n";
+    div += ">";
+    if (!content_bundle.empty())
+        div += "\n  <script type=\"application/json\" data-calfcoach-content>" + script_safe_json(content_bundle) + "</script>\n";
+    div += "</div>\n";
     return div + "<script src=\"" + xml_escaped(std::string(base)) + "embed.js\" async></script>\n";
 }
 

@@ -39,8 +39,9 @@ std::string page_origin(const ClinicSetup& setup);
 // plus "&host=…" when `host` is not empty. Percent-encoded as URLSearchParams reads it.
 std::string launch_query(const ClinicSetup& setup, std::string_view host);
 
-// What the clinic pastes into its website: the div and embed.js from `base` (app_base).
-std::string embed_snippet(const ClinicSetup& setup, std::string_view base);
+// What the clinic pastes into its website: the div and embed.js from `base` (app_base), with the
+// clinic's content inside the div when `content_bundle` is not empty (core/clinic_routines).
+std::string embed_snippet(const ClinicSetup& setup, std::string_view base, std::string_view content_bundle = {});
 // A plain iframe, for site builders that refuse script tags (no automatic height, no events).
 std::string iframe_snippet(const ClinicSetup& setup, std::string_view base);
 // The header the app's server must send so the clinic's site may show it in a frame.

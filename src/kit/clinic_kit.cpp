@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clinic_content.hpp"
+#include "core/default_content.hpp"
 #include "core/json_safe.hpp"
 #include "core/launch_options.hpp"
 #include "imgui.h"
@@ -50,7 +52,40 @@ ClinicKit::ClinicKit(ui::Services& services, KitPage& page) : services_(services
     if (const auto stored = services_.storage().get(kDraftKey)) {
         if (!clinic_setup_from_json(*stored, setup_)) draft_damaged_ = true;  // kept as it is: never overwritten unread
     }
-    preview_src_ = "index.html" + launch_query(setup_, page_.kit_origin());
+    for (const DefaultContentFile& file : default_content_files()) builtin_.emplace(file.name, file.text);
+    const JsonParseResult shipped = parse_json_limited(builtin_["routines.json"]);
+    routines_ = shipped.ok ? shipped.value : nlohmann::json::object();
+    if (routines_.contains("routines") && routines_["routines"].is_array())
+        for (const auto& routine : routines_["routines"])
+            if (routine.contains("steps") && routine["steps"].is_array())
+                for (const auto& step : routine["steps"]) step_library_.push_back(step);
+    if (const auto stored = services_.storage().get(kRoutinesDraftKey)) {
+        const JsonParseResult draft = parse_json_limited(*stored);
+        if (draft.ok && draft.value.is_object()) routines_ = draft.value;
+        else routines_damaged_ = true;
+    }
+    check_ = check_clinic_routines(routines_, builtin_);
+    preview_src_ = preview_src();
+    preview_content_ = preview_content();
+}
+
+std::string ClinicKit::preview_content() const {
+    // The app takes no empty bundle: the built-in routines stand for "nothing changed".
+    return check_.bundle.empty() ? dump_json(nlohmann::json{{"routines.json", routines_}}) : check_.bundle;
+}
+
+const char* ClinicKit::screen_name() const {
+    switch (tab_) {
+        case KitTab::Clinic: return "kit.clinic";
+        case KitTab::Routine: return "kit.routine";
+        case KitTab::Website: return "kit.website";
+    }
+    return "kit.clinic";
+}
+
+std::string ClinicKit::preview_src() const {
+    // content=inline: the preview waits for the kit's content (calfcoach:content), as a snippet's would.
+    return "index.html" + launch_query(setup_, page_.kit_origin()) + "&content=inline";
 }
 
 //-----------------------------------------------------------------------------
@@ -83,7 +118,8 @@ ui::FrameResult ClinicKit::frame(const ui::FrameContext& context) {
     if (changed_at_ms_ >= 0) {
         const double waited = context.now_ms - changed_at_ms_;
         if (waited >= kPreviewSettleMs) {
-            preview_src_ = "index.html" + launch_query(setup_, page_.kit_origin());
+            preview_src_ = preview_src();
+            preview_content_ = preview_content();
             changed_at_ms_ = -1;
         } else {
             result.wake_after_ms = kPreviewSettleMs - waited;
@@ -108,6 +144,7 @@ ui::FrameResult ClinicKit::frame(const ui::FrameContext& context) {
     draw_header();
     switch (tab_) {
         case KitTab::Clinic: draw_clinic_tab(); break;
+        case KitTab::Routine: draw_routine_tab(); break;
         case KitTab::Website: draw_website_tab(); break;
     }
     ui::vertical_space(draw_, 24);
@@ -161,7 +198,7 @@ void ClinicKit::draw_header() {
     if (storage_failed_)
         ui::paragraph(draw_, "This browser does not let the page keep your settings: copy the code before you close it.");
     ui::vertical_space(draw_, 12);
-    static constexpr std::array<const char*, 2> kTabs = {"Your clinic", "On your website"};
+    static constexpr std::array<const char*, 3> kTabs = {"Your clinic", "Your routine", "On your website"};
     int selected = static_cast<int>(tab_);
     if (ui::choice(draw_, "kit.tab", kTabs, &selected)) {
         tab_ = static_cast<KitTab>(selected);
@@ -230,6 +267,170 @@ void ClinicKit::draw_clinic_tab() {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Your routine
+//-----------------------------------------------------------------------------
+namespace {
+const char* const kPresetKeys[] = {"quick", "standard", "thorough"};
+const char* const kPresetLabels[] = {"Quick (seconds)", "Standard (seconds)", "Thorough (seconds)"};
+
+std::string text_of(const nlohmann::json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
+    if (value.is_number()) return dump_json(value);
+    return {};
+}
+
+// What a person typed into a number field: a whole number is written as one; anything else is kept as
+// typed, so the loader names the problem in its own words.
+nlohmann::json number_or_text(const std::string& typed) {
+    if (!typed.empty() && typed.size() <= 9 && typed.find_first_not_of("0123456789") == std::string::npos)
+        return std::stoll(typed);
+    return typed;
+}
+}  // namespace
+
+void ClinicKit::routines_changed() {
+    check_ = check_clinic_routines(routines_, builtin_);
+    routines_damaged_ = false;
+    if (!services_.storage().set(kRoutinesDraftKey, dump_json(routines_))) storage_failed_ = true;
+    changed_at_ms_ = last_context_.now_ms;
+    redraw_ = true;
+}
+
+void ClinicKit::draw_step(std::size_t index, std::size_t count) {
+    nlohmann::json& steps = routines_["routines"][0]["steps"];
+    nlohmann::json& step = steps[index];
+    const std::string at = "/routines/0/steps/" + std::to_string(index);
+    const std::string id = "kit.step." + std::to_string(index);
+    auto field = [&](const char* key, const char* label, int lines, const char* hint) {
+        std::string value = step.contains(key) ? text_of(step[key]) : std::string();
+        const std::string pointer = at + "/" + key;
+        shown_fields_.push_back(pointer);
+        const std::string error = errors_at(check_.issues, pointer);
+        ui::TextFieldOptions options;
+        options.lines = lines;
+        options.hint = hint;
+        options.error = error.c_str();
+        options.max_bytes = 1000;
+        if (ui::text_field(draw_, (id + "." + key).c_str(), label, &value, options)) {
+            step[key] = value;
+            routines_changed();
+        }
+        ui::vertical_space(draw_, 10);
+    };
+    const std::string title = "Step " + std::to_string(index + 1) + ": " + text_of(step.value("title", nlohmann::json()));
+    ui::subheading(draw_, title.c_str());
+    field("title", "Name of the step", 1, "");
+    field("instruction", "What to do", 3, "Two to four short sentences, said to the patient.");
+    field("tip", "Tip", 2, "");
+    // The durations, per preset, side by side.
+    if (!step.contains("duration") || !step["duration"].is_object()) step["duration"] = nlohmann::json::object();
+    if (ImGui::BeginTable((id + ".durations").c_str(), 3)) {
+        for (std::size_t preset = 0; preset < 3; ++preset) {
+            ImGui::TableNextColumn();
+            nlohmann::json& duration = step["duration"];
+            std::string value = duration.contains(kPresetKeys[preset]) ? text_of(duration[kPresetKeys[preset]]) : std::string();
+            const std::string pointer = at + "/duration/" + kPresetKeys[preset];
+            shown_fields_.push_back(pointer);
+            const std::string error = errors_at(check_.issues, pointer);
+            ui::TextFieldOptions options;
+            options.error = error.c_str();
+            options.max_bytes = 12;
+            if (ui::text_field(draw_, (id + ".duration." + kPresetKeys[preset]).c_str(), kPresetLabels[preset], &value, options)) {
+                duration[kPresetKeys[preset]] = number_or_text(value);
+                routines_changed();
+            }
+        }
+        ImGui::EndTable();
+    }
+    shown_fields_.push_back(at + "/duration");
+    ui::paragraph(draw_, "Seconds for each leg; 0 leaves the step out of that length of session.", true);
+    bool per_leg = step.value("per_leg", true);
+    if (ui::toggle_row(draw_, (id + ".per_leg").c_str(), "Done on each leg (off: once, before the first leg)", &per_leg)) {
+        step["per_leg"] = per_leg;
+        routines_changed();
+    }
+    const float third = (ImGui::GetContentRegionAvail().x - draw_.px(16)) / 3.0f;
+    const bool up = index > 0 && ui::button(draw_, (id + ".up").c_str(), "Move up", ui::ButtonStyle::Outline, third);
+    if (index > 0) ImGui::SameLine(0, draw_.px(8));
+    const bool down = index + 1 < count &&
+                      ui::button(draw_, (id + ".down").c_str(), "Move down", ui::ButtonStyle::Outline, third);
+    if (index + 1 < count) ImGui::SameLine(0, draw_.px(8));
+    const bool remove = ui::button(draw_, (id + ".remove").c_str(), "Remove", ui::ButtonStyle::Outline, third);
+    ui::vertical_space(draw_, 20);
+    // Changes to the list wait until the step is drawn: the loop over the steps goes on safely.
+    if (up) pending_move_ = {index, index - 1};
+    if (down) pending_move_ = {index, index + 1};
+    if (remove) pending_remove_ = index;
+}
+
+void ClinicKit::draw_routine_tab() {
+    shown_fields_.clear();
+    ui::subheading(draw_, "Your routine");
+    ui::paragraph(draw_, "This is the routine patients are guided through, one leg then the other. Change the "
+                         "words, the times, the order, or add a step. It is checked as you type, by the same "
+                         "rules as the app's own routine.");
+    if (routines_damaged_)
+        ui::paragraph(draw_, "Your saved routine could not be read, so this starts from the built-in one. The saved "
+                             "one is kept until you change something.");
+    if (!routines_.contains("routines") || !routines_["routines"].is_array() || routines_["routines"].empty() ||
+        !routines_["routines"][0].is_object()) {
+        ui::paragraph(draw_, "There is no routine to edit.");
+    } else {
+        nlohmann::json& routine = routines_["routines"][0];
+        shown_fields_.push_back("/routines/0/title");
+        std::string title = text_of(routine.value("title", nlohmann::json()));
+        const std::string title_error = errors_at(check_.issues, "/routines/0/title");
+        ui::TextFieldOptions title_options;
+        title_options.error = title_error.c_str();
+        title_options.hint = "Shown to patients before they start.";
+        title_options.max_bytes = 200;
+        if (ui::text_field(draw_, "kit.routine.title", "Name of the routine", &title, title_options)) {
+            routine["title"] = title;
+            routines_changed();
+        }
+        ui::vertical_space(draw_, 16);
+        if (!routine.contains("steps") || !routine["steps"].is_array()) routine["steps"] = nlohmann::json::array();
+        pending_move_.reset();
+        pending_remove_.reset();
+        const std::size_t count = routine["steps"].size();
+        for (std::size_t i = 0; i < count; ++i) draw_step(i, count);
+        nlohmann::json& steps = routine["steps"];
+        if (pending_move_) {
+            std::swap(steps[pending_move_->first], steps[pending_move_->second]);
+            routines_changed();
+        } else if (pending_remove_ && *pending_remove_ < steps.size()) {
+            steps.erase(*pending_remove_);
+            routines_changed();
+        }
+        shown_fields_.push_back("/routines/0/steps");
+        const std::string steps_error = errors_at(check_.issues, "/routines/0/steps");
+        ui::subheading(draw_, "Add a step");
+        ui::paragraph(draw_, "A copy of one of the app's steps, at the end; change its words and times above.", true);
+        for (std::size_t i = 0; i < step_library_.size(); ++i) {
+            const std::string label = "Add: " + text_of(step_library_[i].value("title", nlohmann::json()));
+            if (ui::button(draw_, ("kit.add_step." + std::to_string(i)).c_str(), label.c_str(), ui::ButtonStyle::Secondary)) {
+                steps.push_back(step_copy_for(routine, step_library_[i]));
+                routines_changed();
+            }
+            ui::vertical_space(draw_, 8);
+        }
+    }
+    // Problems no field above shows (a whole-file problem, another routine): listed in the tool's words.
+    const std::vector<std::string> elsewhere = errors_elsewhere(check_.issues, shown_fields_);
+    if (!elsewhere.empty()) {
+        ui::subheading(draw_, "Other problems");
+        for (const std::string& line : elsewhere) ui::bullet(draw_, line.c_str());
+    }
+    ui::vertical_space(draw_, 8);
+    if (ui::button(draw_, "kit.routine.reset", "Start again from the built-in routine", ui::ButtonStyle::Quiet)) {
+        const JsonParseResult shipped = parse_json_limited(builtin_["routines.json"]);
+        if (shipped.ok) routines_ = shipped.value;
+        routines_changed();
+    }
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] On your website
 //-----------------------------------------------------------------------------
 void ClinicKit::draw_copy_button(const char* id, const char* label, const std::string& text) {
@@ -255,7 +456,13 @@ void ClinicKit::draw_website_tab() {
                   "Copy this code and paste it where the app should appear, in an \"HTML\" or \"Embed code\" block of "
                   "your site builder. It shows your name, colour and phone number.");
     ui::vertical_space(draw_, 8);
-    snippet_ = embed_snippet(setup_, base);
+    const bool content_ready = check_.ok() && !check_.bundle.empty();
+    snippet_ = embed_snippet(setup_, base, content_ready ? check_.bundle : std::string());
+    if (!check_.ok())
+        ui::paragraph(draw_, "Your routine has problems (see \"Your routine\"): until they are fixed, this code gives "
+                             "patients the app's own routine.");
+    else if (content_ready)
+        ui::paragraph(draw_, "Your routine is inside the code: there is no file to put on your website.", true);
     ui::TextFieldOptions code;
     code.lines = 5;
     code.read_only = true;
@@ -265,6 +472,17 @@ void ClinicKit::draw_website_tab() {
     draw_copy_button("kit.copy_snippet", "Copy the code", snippet_);
     ui::vertical_space(draw_, 16);
 
+    if (content_ready) {
+        ui::paragraph(draw_, "Or keep your routine as a file, to host yourself or to send to whoever runs your website:");
+        if (ui::button(draw_, "kit.save_content", "Save the content file", ui::ButtonStyle::Outline)) {
+            const JsonParseResult bundle = parse_json_limited(check_.bundle, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 2});
+            save_message_ = bundle.ok && services_.download("clinic-content.json", "application/json", dump_json(bundle.value, 2) + "\n")
+                                ? "Saved as clinic-content.json."
+                                : "This browser did not save the file.";
+        }
+        if (!save_message_.empty()) ui::paragraph(draw_, save_message_.c_str(), true);
+        ui::vertical_space(draw_, 16);
+    }
     ui::subheading(draw_, "Site builders");
     ui::bullet(draw_, "WordPress: add a \"Custom HTML\" block and paste the code. WordPress.com needs a plan that "
                       "allows plugins or custom code; a site you host yourself allows it.");
@@ -345,6 +563,7 @@ void ClinicKit::draw_preview(float width, float height) {
     preview_.device_width = device.width;
     preview_.device_height = device.height;
     preview_.src = preview_src_;
+    preview_.content = preview_content_;
 }
 
 void ClinicKit::draft_changed() {
@@ -381,7 +600,7 @@ nlohmann::json ClinicKit::items() const {
 
 std::string ClinicKit::a11y_json() const {
     const nlohmann::json state = {
-        {"screen", tab_ == KitTab::Clinic ? "kit.clinic" : "kit.website"},
+        {"screen", screen_name()},
         {"items", items()},
         {"texts", ui::texts_json(draw_.texts)},
         {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", false}}},
@@ -392,7 +611,7 @@ std::string ClinicKit::a11y_json() const {
 std::string ClinicKit::state_json() const {
     const nlohmann::json state = {
         {"app", "clinic"},
-        {"screen", tab_ == KitTab::Clinic ? "kit.clinic" : "kit.website"},
+        {"screen", screen_name()},
         {"frame", last_context_.frame},
         {"dpr", dpr_},
         {"items", items()},

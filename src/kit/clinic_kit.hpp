@@ -12,10 +12,13 @@
 
 #include <optional>
 #include <set>
+#include <utility>
+#include <vector>
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
+#include "core/clinic_routines.hpp"
 #include "core/clinic_setup.hpp"
 #include "kit/kit_page.hpp"
 #include "ui/services.hpp"
@@ -26,10 +29,12 @@ namespace calfcoach::kit {
 
 // The storage key of the draft (core/clinic_setup JSON).
 inline constexpr const char* kDraftKey = "kit.draft";
+// The storage key of the routines draft (routines.json as the clinic edits it).
+inline constexpr const char* kRoutinesDraftKey = "kit.routines";
 // The preview follows the form once typing pauses this long (a reload per key would flicker).
 inline constexpr double kPreviewSettleMs = 600;
 
-enum class KitTab { Clinic, Website };
+enum class KitTab { Clinic, Routine, Website };
 enum class PreviewDevice { Phone, Tablet, Computer };
 
 class ClinicKit : public ui::ShellApp {
@@ -58,7 +63,13 @@ public:
 private:
     void draw_header();
     void draw_clinic_tab();
+    void draw_routine_tab();
+    void draw_step(std::size_t index, std::size_t count);
     void draw_website_tab();
+    void routines_changed();
+    [[nodiscard]] std::string preview_src() const;
+    [[nodiscard]] std::string preview_content() const;
+    [[nodiscard]] const char* screen_name() const;
     void draw_preview(float width, float height);
     void draw_copy_button(const char* id, const char* label, const std::string& text);
     [[nodiscard]] nlohmann::json items() const;  // items_json with the text fields' values
@@ -89,7 +100,18 @@ private:
     std::string used_colour_;           // "#1f7a5c": the colour the app will really use
     std::string snippet_, iframe_code_, header_line_;  // the website tab's codes, as last drawn
     bool touch_scrolling_form_ = false;
-    bool redraw_ = false;               // a value changed while drawing: the next frame shows it everywhere
+    bool redraw_ = false;
+    // The routine: routines.json as edited, the loader's verdict on it, the steps one may add.
+    ContentFiles builtin_;
+    nlohmann::json routines_;
+    ClinicContentCheck check_;
+    std::vector<nlohmann::json> step_library_;
+    std::vector<std::string> shown_fields_;  // pointers the routine tab has a field for (this frame)
+    bool routines_damaged_ = false;
+    std::string preview_content_;       // the bundle the preview shows (the built-in routines when unchanged)
+    std::optional<std::pair<std::size_t, std::size_t>> pending_move_;  // a step moved this frame: from, to
+    std::optional<std::size_t> pending_remove_;                         // a step removed this frame
+    std::string save_message_;          // how "Save the content file" went               // a value changed while drawing: the next frame shows it everywhere
     float last_scroll_y_ = 0, last_content_y_ = 0;
 };
 

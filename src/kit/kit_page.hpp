@@ -15,6 +15,9 @@ struct PreviewFrame {
     float x = 0, y = 0, width = 0, height = 0;  // the reserved rectangle, CSS px of the kit's page
     int device_width = 390, device_height = 844;  // the device shown (default: a phone)
     std::string src;                         // the app's address with the draft's parameters
+    // The clinic content bundle the page hands the app (calfcoach:content) when it asks and whenever
+    // this changes. Default: none yet.
+    std::string content;
     bool operator==(const PreviewFrame&) const = default;
 };
 

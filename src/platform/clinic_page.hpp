@@ -21,6 +21,7 @@ public:
 private:
     std::string folder_, origin_;
     kit::PreviewFrame last_;
+    bool content_sent_ = false;
 };
 
 }  // namespace calfcoach::platform

@@ -71,6 +71,30 @@ EM_JS(void, cc_kit_js_preview, (int shown, double x, double y, double w, double 
     if (frame.getAttribute('src') !== src) frame.setAttribute('src', src);
 });
 
+// The preview app (content=inline, host = this page's origin) asks for the clinic's content when it
+// starts (calfcoach:want-content); it gets the latest, and each new one as the form changes.
+EM_JS(void, cc_kit_js_preview_content, (const char* content_ptr), {
+    var state = window['ccKitPreview'];
+    if (!state) {
+        state = window['ccKitPreview'] = { 'content': '{}' };
+        window.addEventListener('message', function (event) {
+            var frame = document.getElementById('cc-preview');
+            var data = event.data;
+            if (!frame || event.source !== frame.contentWindow || event.origin !== location.origin) return;
+            if (!data || data['source'] !== 'calfcoach' || data['type'] !== 'calfcoach:want-content') return;
+            send();
+        });
+    }
+    function send() {
+        var frame = document.getElementById('cc-preview');
+        if (frame && frame.contentWindow)
+            frame.contentWindow.postMessage({ 'source': 'calfcoach-host', 'type': 'calfcoach:content',
+                                              'detail': { 'content': state['content'] } }, location.origin);
+    }
+    state['content'] = UTF8ToString(content_ptr);
+    send();
+});
+
 }  // extern "C"
 
 namespace {
@@ -101,7 +125,12 @@ void WebKitPage::copy_text(std::string_view text) { cc_kit_js_copy(std::string(t
 
 void WebKitPage::show_preview(const kit::PreviewFrame& frame) {
     if (frame == last_) return;
+    const bool content_changed = frame.content != last_.content || !content_sent_;
     last_ = frame;
+    if (content_changed) {
+        content_sent_ = true;
+        cc_kit_js_preview_content(frame.content.c_str());
+    }
     cc_kit_js_preview(frame.shown ? 1 : 0, frame.x, frame.y, frame.width, frame.height, frame.device_width,
                       frame.device_height, frame.src.c_str());
 }

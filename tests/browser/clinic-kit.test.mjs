@@ -4,12 +4,13 @@
 // reload, copies the code for the website, and that code, put into a page on a second origin, shows
 // the clinic's name and colour in the embedded app.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { DESKTOP, launchBrowser, newPage, saveScreenshot, scrollIntoView, settle, startServer, state } from './harness.mjs';
+import { DESKTOP, firstDownload, launchBrowser, repoRoot, newPage, saveScreenshot, settle, startServer, state } from './harness.mjs';
 
 let browser;
 let kitServer;
@@ -85,10 +86,26 @@ async function previewState(page, wanted) {
       if (!app || !app.state || !current.endsWith(frame.getAttribute('src'))) return null;
       return { src: frame.getAttribute('src'), app: app.state() };
     });
-    if (s && s.app.frame > 0 && wanted(s)) return s;
+    if (s && s.app.frame > 0 && !s.app.content_pending && wanted(s)) return s;
     await page.waitForTimeout(100);
   }
   throw new Error('the preview never showed what was expected');
+}
+
+// Scrolls the form (the wheel over the form: over the preview it would scroll the patient app) until
+// the item is in view.
+async function scrollIntoView(page, id) {
+  const { height } = page.viewportSize();
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const found = await item(page, id);
+    if (found.y >= 0 && found.y + found.h <= height) return found;
+    const distance = found.y + found.h > height ? Math.min(found.y + found.h - height + 60, height * 0.6)
+                                                : -Math.min(60 - found.y, height * 0.6);
+    await page.mouse.move(found.x + 10, height / 2);
+    await page.mouse.wheel(0, distance);
+    await settle(page);
+  }
+  return item(page, id);
 }
 
 const says = (s, pattern) => s.texts.some((t) => pattern.test(t.text));
@@ -108,8 +125,9 @@ test('the kit takes typing into its fields, and the preview shows the clinic as 
   assert.notEqual(typed.colour_used, '#99ffee');
   assert.ok(says(typed, new RegExp(`Colour used: ${typed.colour_used}, a darker shade of yours`)), 'the colour really used is said');
 
-  const preview = await previewState(page, (s) => /clinic=Riverside/.test(s.src) && /accent=/.test(s.src));
-  assert.ok(says(preview.app, /Offered by Riverside Physiotherapy/), 'the preview shows the clinic');
+  // The preview reloads once typing pauses, then waits for the kit's content: until it shows the clinic.
+  const preview = await previewState(page, (s) => /clinic=Riverside/.test(s.src) && /accent=/.test(s.src) &&
+                                                  s.app.texts.some((t) => /Offered by Riverside Physiotherapy/.test(t.text)));
   const hex = '#' + preview.app.accent.map((c) => c.toString(16).padStart(2, '0')).join('');
   assert.equal(hex, typed.colour_used, 'the preview uses the colour the kit says it will');
   await saveScreenshot(page, 'clinic-kit');
@@ -135,12 +153,26 @@ test('the code the kit gives, pasted into a page on another site, shows the clin
   await openKit(page);
   await typeInto(page, 'kit.name', 'Harbour Sports Clinic');
   await typeInto(page, 'kit.colour', '#8a2be2');
+  // The routine: a step's time changed and a step added; the preview runs on the new routine.
   await click(page, 'kit.tab.1');
+  assert.equal((await state(page)).screen, 'kit.routine');
+  await typeInto(page, 'kit.step.1.duration.standard', '45', { replace: true });
+  assert.equal((await item(page, 'kit.step.1.duration.standard')).error, '');
+  await click(page, 'kit.add_step.1');
+  const routine = await state(page);
+  const added = routine.items.filter((i) => /^kit\.step\.\d+\.title$/.test(i.id)).pop();
+  assert.equal(added.text, routine.items.find((i) => i.id === 'kit.step.1.title').text, 'a copy of the step at the end');
+  const preview = await previewState(page, (s) => s.app.clinic_content === true);
+  assert.equal(preview.app.clinic_content_errors, 0);
+  await saveScreenshot(page, 'clinic-kit-routine');
+  await click(page, 'kit.tab.2');
   assert.equal((await state(page)).screen, 'kit.website');
   // What a person copies is what the page's own field holds.
   const code = await page.evaluate(() => document.querySelector('[data-id="kit.snippet"]').value);
   assert.match(code, /data-clinic="Harbour Sports Clinic"/);
   assert.match(code, /embed\.js" async><\/script>/);
+  assert.match(code, /<script type="application\/json" data-calfcoach-content>/, 'the routine travels in the code');
+  assert.match(code, /"standard":45/);
   assert.equal(await page.evaluate(() => document.querySelector('[data-id="kit.snippet"]').readOnly), true);
   await click(page, 'kit.copy_snippet');
   await page.waitForFunction(() => window.calfcoach.state().copy !== null, null, { timeout: 5000 });
@@ -148,6 +180,15 @@ test('the code the kit gives, pasted into a page on another site, shows the clin
   assert.equal(copied.copy.id, 'kit.copy_snippet');
   assert.ok(says(copied, copied.copy.ok ? /Copied\. Paste it into your website/ : /did not let the page copy/));
   await saveScreenshot(page, 'clinic-kit-website');
+  // The content file, saved, is valid for the command-line tool (the same loader).
+  await click(page, 'kit.save_content');
+  const saved = await firstDownload(page);
+  assert.equal(saved.name, 'clinic-content.json');
+  const savedFile = path.join(tmp, 'clinic-content.json');
+  await writeFile(savedFile, saved.text);
+  const tool = spawnSync(path.join(repoRoot, 'build', 'native', 'calfcoach'), ['validate', savedFile], { encoding: 'utf8' });
+  assert.equal(tool.status, 0, tool.stdout + tool.stderr);
+  assert.match(tool.stdout, /clinic-content\.json: valid/);
   await page.close();
 
   // The clinic's page, on another origin, with the code pasted in.
@@ -166,9 +207,12 @@ test('the code the kit gives, pasted into a page on another site, shows the clin
     if (!frame) await host.waitForTimeout(100);
   }
   assert.ok(frame, 'the embedded app started');
+  await frame.waitForFunction(() => window.calfcoach.state().clinic_content === true, null, { timeout: 15000 });
+  await new Promise((r) => setTimeout(r, 500));  // the frame after the content arrived is drawn
   const embedded = await frame.evaluate(() => window.calfcoach.state());
   assert.equal(embedded.embed, true);
   assert.ok(says(embedded, /Offered by Harbour Sports Clinic/));
   assert.deepEqual(embedded.accent, [0x8a, 0x2b, 0xe2]);
+  assert.equal(embedded.clinic_content_errors, 0);
   await host.close();
 });

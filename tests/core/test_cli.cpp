@@ -133,6 +133,27 @@ TEST_CASE("calfcoach validate accepts the shipped content", "[cli]") {
                        "(6 questions, \"none of these\" remembered 7 days) skin_injuries (3 questions)") != std::string::npos);
 }
 
+TEST_CASE("calfcoach validate checks a clinic's content file as the app does", "[cli]") {
+    ScratchDir dir("validate_bundle");
+    nlohmann::json routines = nlohmann::json::parse(shipped_files().at("routines.json"));
+    routines["routines"][0]["steps"][1]["duration"]["standard"] = 45;
+    std::ofstream(dir.path / "clinic-content.json") << nlohmann::json{{"routines.json", routines}}.dump(2);
+    const Run good = run_tool("validate '" + (dir.path / "clinic-content.json").string() + "'");
+    INFO(good.out << good.err);
+    CHECK(good.exit_code == 0);
+    CHECK(good.out.find("clinic-content.json: valid") != std::string::npos);
+    // A clinic cannot weaken the safety floor through its file either.
+    nlohmann::json triage = nlohmann::json::parse(shipped_files().at("triage.json"));
+    triage["rules"] = nlohmann::json::array();
+    std::ofstream(dir.path / "weaker.json") << nlohmann::json{{"triage.json", triage}}.dump();
+    const Run weaker = run_tool("validate '" + (dir.path / "weaker.json").string() + "'");
+    INFO(weaker.out << weaker.err);
+    CHECK(weaker.exit_code == 1);
+    CHECK(weaker.out.find("error: triage.json") != std::string::npos);
+    std::ofstream(dir.path / "not-a-bundle.json") << "[1, 2]";
+    CHECK(run_tool("validate '" + (dir.path / "not-a-bundle.json").string() + "'").exit_code == 1);
+}
+
 TEST_CASE("calfcoach validate reports bad groups with their pointers", "[cli][pages]") {
     ScratchDir broken("validate_groups");
     for (std::string_view name : kContentFileNames)

@@ -5,6 +5,8 @@
 #include <regex>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/clinic_setup.hpp"
 #include "core/launch_options.hpp"
 
@@ -139,4 +141,19 @@ TEST_CASE("clinic setup: the draft round-trips and a damaged one leaves the setu
 TEST_CASE("clinic setup: percent-encoding keeps only unreserved characters", "[clinic_setup]") {
     CHECK(percent_encoded("a b&c=d/é") == "a%20b%26c%3Dd%2F%C3%A9");
     CHECK(percent_encoded("AZaz09-_.~") == "AZaz09-_.~");
+}
+
+TEST_CASE("clinic setup: the snippet carries content in a script element nothing in it can end", "[clinic_setup]") {
+    const std::string bundle = R"({"learn.json":{"x":"</script><b>"}})";
+    const std::string snippet = embed_snippet(ClinicSetup{}, "https://calfcoach.example/", bundle);
+    const std::size_t open = snippet.find("<script type=\"application/json\" data-calfcoach-content>");
+    REQUIRE(open != std::string::npos);
+    const std::size_t body = open + std::string("<script type=\"application/json\" data-calfcoach-content>").size();
+    const std::size_t close = snippet.find("</script>", body);
+    REQUIRE(close != std::string::npos);
+    const std::string inside = snippet.substr(body, close - body);
+    CHECK(inside.find('<') == std::string::npos);
+    CHECK(nlohmann::json::parse(inside) == nlohmann::json::parse(bundle));  // the same JSON
+    CHECK(snippet.find("</script>\n</div>") != std::string::npos);
+    CHECK(embed_snippet(ClinicSetup{}, "https://calfcoach.example/").find("data-calfcoach-content") == std::string::npos);
 }

@@ -6,6 +6,7 @@
 
 #include "fake_services.hpp"
 #include "imgui.h"
+#include "core/default_content.hpp"
 #include "kit/clinic_kit.hpp"
 
 using namespace calfcoach;
@@ -118,7 +119,9 @@ private:
 TEST_CASE("clinic kit: typed settings are kept as a draft and reach the preview once typing pauses", "[ui][kit]") {
     KitDriver kit;
     REQUIRE(kit.page.shown.shown);
-    CHECK(kit.page.shown.src == "index.html?host=http%3A%2F%2F127.0.0.1%3A8080");
+    CHECK(kit.page.shown.src == "index.html?host=http%3A%2F%2F127.0.0.1%3A8080&content=inline");
+    // The built-in routines until the clinic changes them (the app takes no empty bundle).
+    CHECK(nlohmann::json::parse(kit.page.shown.content).contains("routines.json"));
     REQUIRE(kit.type("kit.name", "Riverside Physiotherapy"));
     CHECK(kit.item("kit.name")["text"] == "Riverside Physiotherapy");
     // Not yet: the preview would reload on every key.
@@ -127,7 +130,7 @@ TEST_CASE("clinic kit: typed settings are kept as a draft and reach the preview 
     CHECK(kit.last_result.wake_after_ms > 0);  // the shell is asked to come back when it is time
     kit.frame(kPreviewSettleMs);
     kit.frame();
-    CHECK(kit.page.shown.src == "index.html?clinic=Riverside%20Physiotherapy&host=http%3A%2F%2F127.0.0.1%3A8080");
+    CHECK(kit.page.shown.src == "index.html?clinic=Riverside%20Physiotherapy&host=http%3A%2F%2F127.0.0.1%3A8080&content=inline");
     const auto draft = kit.services().storage_values.get(kDraftKey);
     REQUIRE(draft.has_value());
     ClinicSetup saved;
@@ -166,7 +169,7 @@ TEST_CASE("clinic kit: a colour too light to read on is shown as the darker shad
 TEST_CASE("clinic kit: the website tab gives the snippet with the settings and copies it", "[ui][kit]") {
     KitDriver kit;
     REQUIRE(kit.type("kit.name", "Riverside Physiotherapy"));
-    REQUIRE(kit.tap("kit.tab.1"));
+    REQUIRE(kit.tap("kit.tab.2"));
     CHECK(kit.state()["screen"] == "kit.website");
     const std::string snippet = kit.item("kit.snippet")["text"];
     CHECK(snippet.find("data-clinic=\"Riverside Physiotherapy\"") != std::string::npos);
@@ -188,7 +191,7 @@ TEST_CASE("clinic kit: the website tab gives the snippet with the settings and c
 
 TEST_CASE("clinic kit: advanced settings hold the jargon and change the snippets", "[ui][kit]") {
     KitDriver kit(1280, 2400);  // all of the website tab on screen
-    REQUIRE(kit.tap("kit.tab.1"));
+    REQUIRE(kit.tap("kit.tab.2"));
     CHECK(kit.item("kit.page_address").is_null());  // folded away by default
     REQUIRE(kit.tap("kit.advanced"));
     REQUIRE(kit.type("kit.page_address", "https://riverside.example/calf"));
@@ -239,4 +242,72 @@ TEST_CASE("clinic kit: the preview sits beside the form on a desktop and under i
     KitDriver tablet(820, 1180);
     CHECK(tablet.page.shown.x < 100);
     CHECK(tablet.page.shown.y > tablet.item("kit.colour")["y"].get<float>());
+}
+
+TEST_CASE("clinic kit: a step's duration changed is checked by the loader and reaches the preview and the snippet", "[ui][kit]") {
+    KitDriver kit(1280, 4000);
+    REQUIRE(kit.tap("kit.tab.1"));
+    CHECK(kit.state()["screen"] == "kit.routine");
+    CHECK(kit.item("kit.step.1.duration.standard")["text"] == "60");
+    REQUIRE(kit.type("kit.step.1.duration.standard", "45"));
+    CHECK(kit.item("kit.step.1.duration.standard")["error"] == "");
+    kit.frame(kPreviewSettleMs);
+    kit.frame();
+    const nlohmann::json bundle = nlohmann::json::parse(kit.page.shown.content);
+    CHECK(bundle["routines.json"]["routines"][0]["steps"][1]["duration"]["standard"] == 45);
+    // The code for the website carries it, written so that nothing in it can end its script element.
+    REQUIRE(kit.tap("kit.tab.2"));
+    const std::string snippet = kit.item("kit.snippet")["text"];
+    CHECK(snippet.find("<script type=\"application/json\" data-calfcoach-content>") != std::string::npos);
+    CHECK(snippet.find("\"standard\":45") != std::string::npos);
+    // Saved as a file, the same content.
+    REQUIRE(kit.tap("kit.save_content"));
+    REQUIRE(kit.services().downloads.size() == 1);
+    CHECK(kit.services().downloads[0].file_name == "clinic-content.json");
+    CHECK(nlohmann::json::parse(kit.services().downloads[0].content) == bundle);
+}
+
+TEST_CASE("clinic kit: a duration the loader refuses shows its words beside the field and keeps the snippet safe", "[ui][kit]") {
+    KitDriver kit(1280, 4000);
+    REQUIRE(kit.tap("kit.tab.1"));
+    REQUIRE(kit.type("kit.step.1.duration.standard", "ten"));
+    const std::string error = kit.item("kit.step.1.duration.standard")["error"];
+    CHECK_FALSE(error.empty());
+    // The same words `calfcoach validate` prints for that place.
+    ContentFiles builtin;
+    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
+    nlohmann::json routines = nlohmann::json::parse(builtin["routines.json"]);
+    routines["routines"][0]["steps"][1]["duration"]["standard"] = "ten";
+    const ClinicContentCheck check = check_clinic_routines(routines, builtin);
+    CHECK(error == errors_at(check.issues, "/routines/0/steps/1/duration/standard"));
+    REQUIRE(kit.tap("kit.tab.2"));
+    CHECK(kit.item("kit.snippet")["text"].get<std::string>().find("data-calfcoach-content") == std::string::npos);
+    CHECK(kit.item("kit.save_content").is_null());
+}
+
+TEST_CASE("clinic kit: steps are added from the app's steps, moved and removed", "[ui][kit]") {
+    KitDriver kit(1280, 9000);
+    REQUIRE(kit.tap("kit.tab.1"));
+    const std::string first = kit.item("kit.step.0.title")["text"];
+    const std::string second = kit.item("kit.step.1.title")["text"];
+    int steps = 0;
+    while (!kit.item("kit.step." + std::to_string(steps) + ".title").is_null()) ++steps;
+    REQUIRE(steps >= 3);
+    REQUIRE(kit.tap("kit.add_step.1"));
+    CHECK(kit.item("kit.step." + std::to_string(steps) + ".title")["text"] == second);  // a copy, at the end
+    REQUIRE(kit.tap("kit.step.1.up"));
+    CHECK(kit.item("kit.step.0.title")["text"] == second);
+    CHECK(kit.item("kit.step.1.title")["text"] == first);
+    REQUIRE(kit.tap("kit.step.0.remove"));
+    CHECK(kit.item("kit.step.0.title")["text"] == first);
+    CHECK(kit.item("kit.step." + std::to_string(steps) + ".title").is_null());  // one fewer again
+    // The copy has its own id: the routine still loads.
+    kit.frame(kPreviewSettleMs);
+    kit.frame();
+    CHECK(kit.item("kit.step.0.title")["error"] == "");
+    ClinicKit& app = kit.kit();
+    (void)app;
+    const auto stored = kit.services().storage_values.get(kRoutinesDraftKey);
+    REQUIRE(stored.has_value());
+    CHECK(nlohmann::json::parse(*stored)["routines"][0]["steps"].size() == static_cast<std::size_t>(steps));
 }
