@@ -495,6 +495,8 @@ void ClinicKit::draw_website_tab() {
     ui::subheading(draw_, "If your site builder refuses scripts");
     ui::paragraph(draw_, "Use this version instead. It cannot grow with the app, so it has a fixed height, and your page "
                          "hears nothing from it.");
+    if (content_ready)
+        ui::paragraph(draw_, "It cannot carry your routine: patients get the app's own routine through it.", true);
     iframe_code_ = iframe_snippet(setup_, base);
     ui::TextFieldOptions frame_code;
     frame_code.lines = 5;
