@@ -6,7 +6,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 
 import { layerInSync } from './a11y-layer.mjs';
-import { answerSafety, PHONE, newPage, openApp, repoRoot, state, tap, useServerAndBrowser } from './harness.mjs';
+import { answerSafety, DESKTOP, PHONE, newPage, openApp, repoRoot, state, tap, useServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
@@ -62,6 +62,21 @@ test('axe: no serious or critical violations on any screen', async () => {
   await tap(page, 'player.end');
   await check('done');
   assert.deepEqual(await page.problems(), []);
+  await page.close();
+});
+
+test('axe: the clinic kit has no serious or critical violations on any of its tabs', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openApp(page, url('clinic.html'));
+  const check = async (where) => { await layerInSync(page); await runAxe(page, where); };
+  await check('kit: your clinic');
+  await tap(page, 'kit.tab.1');
+  await check('kit: your routine');
+  await tap(page, 'kit.tab.2');
+  await check('kit: on your website');
+  await tap(page, 'kit.advanced');
+  await check('kit: advanced');
+  assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
   await page.close();
 });
 
