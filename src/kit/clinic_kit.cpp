@@ -150,8 +150,7 @@ ui::FrameResult ClinicKit::frame(const ui::FrameContext& context) {
     ui::vertical_space(draw_, 24);
     if (!two_columns) draw_preview(ImGui::GetContentRegionAvail().x, io.DisplaySize.y * 0.8f);
     ui::vertical_space(draw_, 24);
-    bool& scrolling = touch_scrolling_form_;
-    ui::scroll_window_by_touch_drag(draw_, scrolling);
+    ui::scroll_window_by_touch_drag(draw_, touch_scrolling_form_);
     const float scroll_y = ImGui::GetScrollY();
     const float content_y = ImGui::GetCursorPosY();
     ImGui::End();
@@ -211,41 +210,35 @@ void ClinicKit::draw_header() {
 //-----------------------------------------------------------------------------
 // [SECTION] Your clinic
 //-----------------------------------------------------------------------------
+void ClinicKit::setup_field(const char* id, const char* label, std::string& value, const std::string& problem,
+                            const char* hint, const char* input_type, std::size_t max_bytes) {
+    ui::TextFieldOptions options;
+    options.hint = hint;
+    options.error = problem.c_str();
+    options.input_type = input_type;
+    options.max_bytes = max_bytes;
+    if (ui::text_field(draw_, id, label, &value, options)) draft_changed();
+    ui::vertical_space(draw_, 14);
+}
+
 void ClinicKit::draw_clinic_tab() {
     const ClinicSetupProblems problems = check_clinic_setup(setup_);
     ui::subheading(draw_, "Your clinic");
-    ui::TextFieldOptions name;
-    name.hint = "Patients see \"Offered by\" and your name on the first screen.";
-    name.error = problems.name.c_str();
-    name.max_bytes = 240;
-    if (ui::text_field(draw_, "kit.name", "Clinic name", &setup_.name, name)) draft_changed();
-    ui::vertical_space(draw_, 14);
+    setup_field("kit.name", "Clinic name", setup_.name, problems.name,
+                "Patients see \"Offered by\" and your name on the first screen.", "text", 240);
+    setup_field("kit.phone", "Phone number", setup_.phone, problems.phone,
+                "Where the app advises seeing someone, patients get a button to call you. It never replaces the "
+                "emergency number.",
+                "tel", 64);
+    setup_field("kit.colour", "Brand colour", setup_.colour, problems.colour,
+                "For buttons and links: # and 3 or 6 hexadecimal digits, for example #2a7 or #22aa77.", "text", 16);
 
-    ui::TextFieldOptions phone;
-    phone.input_type = "tel";
-    phone.hint = "Where the app advises seeing someone, patients get a button to call you. It never replaces the "
-                 "emergency number.";
-    phone.error = problems.phone.c_str();
-    phone.max_bytes = 64;
-    if (ui::text_field(draw_, "kit.phone", "Phone number", &setup_.phone, phone)) draft_changed();
-    ui::vertical_space(draw_, 14);
-
-    ui::TextFieldOptions colour;
-    colour.hint = "For buttons and links: # and 3 or 6 hexadecimal digits, for example #2a7 or #22aa77.";
-    colour.error = problems.colour.c_str();
-    colour.max_bytes = 16;
-    if (ui::text_field(draw_, "kit.colour", "Brand colour", &setup_.colour, colour)) draft_changed();
-
-    // The colour the app will really use: the app darkens one that text cannot be read on.
-    const auto typed = parse_hex_colour([&] {
-        std::string t = setup_.colour;
-        t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
-        return t;
-    }());
+    // The colour the app will really use: read back from the parameters it will get (a colour with a
+    // problem is left out of them), then darkened as the app darkens one that text cannot be read on.
+    const auto typed = parse_launch_options(launch_query(setup_, "")).accent;
     ui::Rgb used = ui::normal_palette().primary;
     bool adjusted = false;
     if (typed) used = ui::palette_with_accent(ui::normal_palette(), ui::Rgb{typed->r, typed->g, typed->b}, adjusted).primary;
-    ui::vertical_space(draw_, 8);
     const float swatch = draw_.px(36);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + swatch, at.y + swatch), ui::to_u32(used), draw_.px(6));
@@ -510,21 +503,12 @@ void ClinicKit::draw_website_tab() {
     ui::toggle_row(draw_, "kit.advanced", "Advanced: hosting and security", &show_advanced_);
     if (!show_advanced_) return;
     const ClinicSetupProblems problems = check_clinic_setup(setup_);
-    ui::TextFieldOptions app;
-    app.input_type = "url";
-    app.hint = "Where Calf Coach is hosted, if not where this kit is. Leave it empty to use this one.";
-    app.error = problems.app_address.c_str();
-    app.max_bytes = 2000;
-    if (ui::text_field(draw_, "kit.app_address", "The app's address", &setup_.app_address, app)) draft_changed();
-    ui::vertical_space(draw_, 14);
-    ui::TextFieldOptions page;
-    page.input_type = "url";
-    page.hint = "Your website's origin (for example https://riverside.example). The app then talks only to it, and "
-                "the plain iframe version names it.";
-    page.error = problems.page_address.c_str();
-    page.max_bytes = 2000;
-    if (ui::text_field(draw_, "kit.page_address", "Your website's address", &setup_.page_address, page)) draft_changed();
-    ui::vertical_space(draw_, 14);
+    setup_field("kit.app_address", "The app's address", setup_.app_address, problems.app_address,
+                "Where Calf Coach is hosted, if not where this kit is. Leave it empty to use this one.", "url", 2000);
+    setup_field("kit.page_address", "Your website's address", setup_.page_address, problems.page_address,
+                "Your website's origin (for example https://riverside.example). The app then talks only to it, and "
+                "the plain iframe version names it.",
+                "url", 2000);
     ui::paragraph(draw_, "If you host the app yourself, its server must let your website show it in a frame (CSP). "
                          "Send this header with the app's pages:");
     header_line_ = frame_ancestors_header(setup_);

@@ -63,6 +63,9 @@ public:
 private:
     void draw_header();
     void draw_clinic_tab();
+    // A field of the clinic's settings: its problem under it, a change saved as the draft.
+    void setup_field(const char* id, const char* label, std::string& value, const std::string& problem,
+                     const char* hint, const char* input_type, std::size_t max_bytes);
     void draw_routine_tab();
     void draw_step(std::size_t index, std::size_t count);
     void draw_website_tab();

@@ -305,8 +305,6 @@ TEST_CASE("clinic kit: steps are added from the app's steps, moved and removed",
     kit.frame(kPreviewSettleMs);
     kit.frame();
     CHECK(kit.item("kit.step.0.title")["error"] == "");
-    ClinicKit& app = kit.kit();
-    (void)app;
     const auto stored = kit.services().storage_values.get(kRoutinesDraftKey);
     REQUIRE(stored.has_value());
     CHECK(nlohmann::json::parse(*stored)["routines"][0]["steps"].size() == static_cast<std::size_t>(steps));
