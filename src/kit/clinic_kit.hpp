@@ -4,10 +4,9 @@
 // own wasm (clinic.js), so the patients' download does not grow. The draft stays in this browser.
 //
 // [SECTION] Frame and layout (clinic_kit.cpp)
-// [SECTION] Your clinic
-// [SECTION] On your website
-// [SECTION] Preview
-// [SECTION] Exported state
+// [SECTION] Your clinic, On your website (kit_clinic_tab.cpp)
+// [SECTION] Your routine (kit_routine_tab.cpp)
+// [SECTION] Preview, Exported state (clinic_kit.cpp)
 #pragma once
 
 #include <optional>
@@ -103,7 +102,7 @@ private:
     std::string used_colour_;           // "#1f7a5c": the colour the app will really use
     std::string snippet_, iframe_code_, header_line_;  // the website tab's codes, as last drawn
     bool touch_scrolling_form_ = false;
-    bool redraw_ = false;
+    bool redraw_ = false;               // a value changed while drawing: the next frame shows it everywhere
     // The routine: routines.json as edited, the loader's verdict on it, the steps one may add.
     ContentFiles builtin_;
     nlohmann::json routines_;
@@ -114,7 +113,7 @@ private:
     std::string preview_content_;       // the bundle the preview shows (the built-in routines when unchanged)
     std::optional<std::pair<std::size_t, std::size_t>> pending_move_;  // a step moved this frame: from, to
     std::optional<std::size_t> pending_remove_;                         // a step removed this frame
-    std::string save_message_;          // how "Save the content file" went               // a value changed while drawing: the next frame shows it everywhere
+    std::string save_message_;          // how "Save the content file" went
     float last_scroll_y_ = 0, last_content_y_ = 0;
 };
 
