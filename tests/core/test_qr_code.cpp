@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/qr_code.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace calfcoach;
@@ -26,19 +27,6 @@ void write_pbm(const QrCode& code, const fs::path& path) {
             out << (code.dark(px / kScale - kQuiet, py / kScale - kQuiet) ? '1' : '0') << (px + 1 < side ? " " : "");
         out << "\n";
     }
-}
-
-// What zbarimg reads in the image ("" when it finds nothing or is missing: the test then fails).
-std::string zbar_decode(const fs::path& image) {
-    const std::string command = "zbarimg --raw -q '" + image.string() + "' 2>/dev/null";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    ::pclose(pipe);
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-    return out;
 }
 
 }  // namespace
@@ -59,7 +47,7 @@ TEST_CASE("a QR code of a prescription link decodes back to the exact link", "[q
         const fs::path image = dir / ("code-" + std::to_string(link.size()) + ".pbm");
         write_pbm(*code, image);
         INFO("zbarimg (Debian's zbar-tools) must be installed: scripts/setup installs it");
-        CHECK(zbar_decode(image) == link);
+        CHECK(test::zbar_decode(image.string()) == link);
     }
     fs::remove_all(dir);
 }

@@ -2,6 +2,7 @@
 // small edits to it, so each test states only what it changes.
 #pragma once
 
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -32,6 +33,20 @@ inline std::string read_text_file(const std::string& path) {
 }
 
 // The shipped content, loaded once (the loader's result is const and cheap to share).
+// What zbarimg (Debian's zbar-tools) reads in the image file: "" when it finds nothing or is missing,
+// so a test that expects a text then fails.
+inline std::string zbar_decode(const std::string& image) {
+    const std::string command = "zbarimg --raw -q '" + image + "' 2>/dev/null";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (pipe == nullptr) return {};
+    std::string out;
+    char buffer[4096];
+    while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    ::pclose(pipe);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
 inline const ContentLoad& shipped_load() {
     static const ContentLoad load = load_content(shipped_files());
     return load;
