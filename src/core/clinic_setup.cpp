@@ -72,6 +72,16 @@ ClinicSetupProblems check_clinic_setup(const ClinicSetup& setup) {
     return problems;
 }
 
+std::string shown_clinic_name(const ClinicSetup& setup) {
+    std::string name = trimmed(setup.name);
+    return clinic_name_problem(name) == nullptr ? name : std::string();
+}
+
+std::string shown_clinic_phone(const ClinicSetup& setup) {
+    std::string phone = trimmed(setup.phone);
+    return phone_problem(phone) == nullptr ? phone : std::string();
+}
+
 std::string app_base(const ClinicSetup& setup, std::string_view fallback) {
     std::string origin, path;
     if (!split_address(trimmed(setup.app_address), origin, path)) return std::string(fallback);

@@ -32,6 +32,9 @@ ClinicSetupProblems check_clinic_setup(const ClinicSetup& setup);
 // The app's address as the snippets use it: "scheme://host[:port]/path/" with a trailing slash, or
 // `fallback` when the field is empty or not an http(s) address.
 std::string app_base(const ClinicSetup& setup, std::string_view fallback);
+// The name and phone as the app shows them (trimmed); empty when empty or when they have a problem.
+std::string shown_clinic_name(const ClinicSetup& setup);
+std::string shown_clinic_phone(const ClinicSetup& setup);
 // The clinic website's origin ("https://riverside.example"), or empty when not given or not valid.
 std::string page_origin(const ClinicSetup& setup);
 

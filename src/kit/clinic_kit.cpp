@@ -59,6 +59,9 @@ ClinicKit::ClinicKit(ui::Services& services, KitPage& page) : services_(services
         else routines_damaged_ = true;
     }
     check_ = check_clinic_routines(routines_, builtin_);
+    builtin_content_ = load_content(builtin_).content;
+    if (const auto stored = services_.storage().get(kPrescribeDraftKey))
+        rx_form_damaged_ = !prescribe_form_from_json(*stored, rx_form_);
     preview_src_ = preview_src();
     preview_content_ = preview_content();
 }
@@ -73,6 +76,7 @@ const char* ClinicKit::screen_name() const {
         case KitTab::Clinic: return "kit.clinic";
         case KitTab::Routine: return "kit.routine";
         case KitTab::Website: return "kit.website";
+        case KitTab::Prescribe: return "kit.prescribe";
     }
     return "kit.clinic";
 }
@@ -140,6 +144,7 @@ ui::FrameResult ClinicKit::frame(const ui::FrameContext& context) {
         case KitTab::Clinic: draw_clinic_tab(); break;
         case KitTab::Routine: draw_routine_tab(); break;
         case KitTab::Website: draw_website_tab(); break;
+        case KitTab::Prescribe: draw_prescribe_tab(); break;
     }
     ui::vertical_space(draw_, 24);
     if (!two_columns) draw_preview(ImGui::GetContentRegionAvail().x, io.DisplaySize.y * 0.8f);
@@ -191,7 +196,7 @@ void ClinicKit::draw_header() {
     if (storage_failed_)
         ui::paragraph(draw_, "This browser does not let the page keep your settings: copy the code before you close it.");
     ui::vertical_space(draw_, 12);
-    static constexpr std::array<const char*, 3> kTabs = {"Your clinic", "Your routine", "On your website"};
+    static constexpr std::array<const char*, 4> kTabs = {"Your clinic", "Your routine", "On your website", "Prescribe"};
     int selected = static_cast<int>(tab_);
     if (ui::choice(draw_, "kit.tab", kTabs, &selected)) {
         tab_ = static_cast<KitTab>(selected);
@@ -294,6 +299,7 @@ std::string ClinicKit::state_json() const {
           {"src", preview_.src},
           {"device", kDevices[static_cast<std::size_t>(device_)].label},
           {"pending", changed_at_ms_ >= 0}}},
+        {"prescription", {{"link", rx_link_}, {"qr_size", rx_qr_ && !rx_link_.empty() ? rx_qr_->size : 0}}},
         {"copy", copy_outcome_ ? nlohmann::json({{"id", copy_done_}, {"ok", *copy_outcome_ == CopyOutcome::Copied}})
                                : nlohmann::json(nullptr)},
     };

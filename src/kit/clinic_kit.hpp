@@ -6,6 +6,7 @@
 // [SECTION] Frame and layout (clinic_kit.cpp)
 // [SECTION] Your clinic, On your website (kit_clinic_tab.cpp)
 // [SECTION] Your routine (kit_routine_tab.cpp)
+// [SECTION] Prescribe (kit_prescribe_tab.cpp; its form: prescribe_form.hpp)
 // [SECTION] Preview, Exported state (clinic_kit.cpp)
 #pragma once
 
@@ -19,7 +20,9 @@
 
 #include "core/clinic_routines.hpp"
 #include "core/clinic_setup.hpp"
+#include "core/qr_code.hpp"
 #include "kit/kit_page.hpp"
+#include "kit/prescribe_form.hpp"
 #include "ui/services.hpp"
 #include "ui/shell_app.hpp"
 #include "ui/widgets.hpp"
@@ -33,7 +36,7 @@ inline constexpr const char* kRoutinesDraftKey = "kit.routines";
 // The preview follows the form once typing pauses this long (a reload per key would flicker).
 inline constexpr double kPreviewSettleMs = 600;
 
-enum class KitTab { Clinic, Routine, Website };
+enum class KitTab { Clinic, Routine, Website, Prescribe };
 enum class PreviewDevice { Phone, Tablet, Computer };
 
 class ClinicKit : public ui::ShellApp {
@@ -115,6 +118,21 @@ private:
     std::optional<std::size_t> pending_remove_;                         // a step removed this frame
     std::string save_message_;          // how "Save the content file" went
     float last_scroll_y_ = 0, last_content_y_ = 0;
+
+    // The prescribe tab: one patient's programme, and the link, QR code, handout and reminders it gives.
+    void draw_prescribe_tab();
+    void draw_prescription_outputs(const Prescription& rx);
+    void prescribe_field(const char* id, const char* label, std::string& value, const std::string& problem,
+                         const char* hint, int lines, std::size_t max_bytes);
+    void prescribe_changed();
+    [[nodiscard]] std::optional<CalendarDate> today() const;
+    ContentSet builtin_content_;        // the app's own content: the link opens the app, which has it
+    PrescribeForm rx_form_;
+    bool rx_form_damaged_ = false;      // the stored form could not be read: a fresh one, and a note
+    std::string rx_link_;               // the patient's link as last drawn ("" while the form has a problem)
+    std::string rx_qr_text_;            // what rx_qr_ encodes: made again only when the link changes
+    std::optional<QrCode> rx_qr_;
+    std::string rx_message_;            // how the last save or print went
 };
 
 }  // namespace calfcoach::kit

@@ -630,7 +630,8 @@ EM_JS(void, cc_dev_js_set_keep_awake, (int keep_awake), {
 
 EM_JS(int, cc_dev_js_download, (const char* name, const char* mime, const char* content, int content_bytes), {
     try {
-        var blob = new Blob([UTF8ToString(content, content_bytes)], { 'type': UTF8ToString(mime) });
+        /* The bytes as they are: a PNG is not text. */
+        var blob = new Blob([HEAPU8.slice(content, content + content_bytes)], { 'type': UTF8ToString(mime) });
         var url = URL.createObjectURL(blob);
         var link = document.createElement('a');
         link.href = url;
