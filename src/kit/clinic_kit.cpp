@@ -83,7 +83,15 @@ const char* ClinicKit::screen_name() const {
 
 std::string ClinicKit::preview_src() const {
     // content=inline: the preview waits for the kit's content (calfcoach:content), as a snippet's would.
-    return "index.html" + launch_query(setup_, page_.kit_origin()) + "&content=inline";
+    std::string src = "index.html" + launch_query(setup_, page_.kit_origin()) + "&content=inline";
+    // While prescribing: the programme as the patient's link opens it (the app reads a new fragment
+    // without reloading).
+    if (tab_ == KitTab::Prescribe) {
+        const PrescribeResult rx = prescription_from_form(rx_form_, builtin_content_, shown_clinic_name(setup_),
+                                                          shown_clinic_phone(setup_), today().value_or(kPrescriptionFirstStart));
+        if (rx.prescription) src += "#rx=" + encode_prescription(*rx.prescription);
+    }
+    return src;
 }
 
 //-----------------------------------------------------------------------------
@@ -200,6 +208,8 @@ void ClinicKit::draw_header() {
     int selected = static_cast<int>(tab_);
     if (ui::choice(draw_, "kit.tab", kTabs, &selected)) {
         tab_ = static_cast<KitTab>(selected);
+        preview_src_ = preview_src();  // the prescribe tab previews the programme: at once, not after a pause
+        redraw_ = true;
         announce_text_ = kTabs[static_cast<std::size_t>(selected)];
         ++announce_seq_;
     }

@@ -35,6 +35,7 @@ std::optional<CalendarDate> ClinicKit::today() const {
 void ClinicKit::prescribe_changed() {
     rx_message_.clear();
     redraw_ = true;
+    changed_at_ms_ = last_context_.now_ms;  // the preview shows the programme once typing pauses
     if (!services_.storage().set(kPrescribeDraftKey, prescribe_form_to_json(rx_form_))) storage_failed_ = true;
     rx_form_damaged_ = false;
 }
@@ -55,6 +56,7 @@ void ClinicKit::draw_prescribe_tab() {
     ui::paragraph(draw_, "Make a programme for one patient: they get a link, a QR code to scan and a printed "
                          "handout that open Calf Coach with it. Nothing is stored anywhere but in the link itself.");
     ui::paragraph(draw_, "Anyone with the link can read it: never type the patient's name or diagnosis.", true);
+    ui::paragraph(draw_, "The preview shows what the patient sees when they open the link.", true);
     if (rx_form_damaged_)
         ui::paragraph(draw_, "The programme you were making could not be read back, so this form starts again.");
     ui::vertical_space(draw_, 8);

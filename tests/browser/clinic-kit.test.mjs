@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { DESKTOP, firstDownload, launchBrowser, repoRoot, newPage, saveScreenshot, settle, startServer, state } from './harness.mjs';
+import { DESKTOP, downloadNamed, firstDownload, launchBrowser, repoRoot, newPage, saveScreenshot, settle, startServer, state } from './harness.mjs';
 
 let browser;
 let kitServer;
@@ -82,8 +82,9 @@ async function previewState(page, wanted) {
       const frame = document.getElementById('cc-preview');
       const app = frame && frame.contentWindow && frame.contentWindow.calfcoach;
       // The document that answers must be the one the kit asked for (a navigation may be under way).
-      const current = frame && String(frame.contentWindow.location.href);
-      if (!app || !app.state || !current.endsWith(frame.getAttribute('src'))) return null;
+      // (The app takes a programme's #rx= out of its address once read: compared without it.)
+      const current = frame && String(frame.contentWindow.location.href).split('#')[0];
+      if (!app || !app.state || !current.endsWith(frame.getAttribute('src').split('#')[0])) return null;
       return { src: frame.getAttribute('src'), app: app.state() };
     });
     if (s && s.app.frame > 0 && !s.app.content_pending && wanted(s)) return s;
@@ -215,4 +216,54 @@ test('the code the kit gives, pasted into a page on another site, shows the clin
   assert.deepEqual(embedded.accent, [0x8a, 0x2b, 0xe2]);
   assert.equal(embedded.clinic_content_errors, 0);
   await host.close();
+});
+
+test('prescribe: the QR code the kit saves, scanned by a phone, opens the programme in the patient app', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openKit(page);
+  await typeInto(page, 'kit.name', 'Riverside Physiotherapy');
+  await click(page, 'kit.tab.3');
+  assert.equal((await state(page)).screen, 'kit.prescribe');
+  await click(page, 'kit.rx.legs.1');  // left leg only
+  await typeInto(page, 'kit.rx.start', '2026-12-01');
+  await typeInto(page, 'kit.rx.review', '2027-01-12');
+  await typeInto(page, 'kit.rx.note', 'Gentle on the left calf for the first week.');
+  const made = await state(page);
+  assert.match(made.prescription.link, /^http:\/\/127\.0\.0\.1:\d+\/#rx=[A-Za-z0-9_-]+$/);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-id="kit.rx.link"]').value), made.prescription.link,
+               'the field a person copies from holds the link');
+  // The preview shows the programme as the patient's link opens it.
+  await previewState(page, (s) => s.src.endsWith(made.prescription.link.slice(made.prescription.link.indexOf('#'))) &&
+                                  s.app.screen === 'programme' && says(s.app, /Gentle on the left calf/));
+  await saveScreenshot(page, 'clinic-kit-prescribe');
+
+  // The QR code as a PNG file, read by a real decoder.
+  await click(page, 'kit.rx.save_png');
+  const png = await downloadNamed(page, 'calf-coach-qr-code.png');
+  assert.equal(png.type, 'image/png');
+  const pngFile = path.join(tmp, 'calf-coach-qr-code.png');
+  await writeFile(pngFile, Buffer.from(png.base64, 'base64'));
+  const scanned = spawnSync('zbarimg', ['--raw', '-q', pngFile], { encoding: 'utf8' });
+  assert.equal(scanned.status, 0, `zbarimg found no code: ${scanned.stderr}`);
+  assert.equal(scanned.stdout.trim(), made.prescription.link);
+  // And as SVG, and the reminders for the patient's calendar.
+  await click(page, 'kit.rx.save_svg');
+  assert.match((await downloadNamed(page, 'calf-coach-qr-code.svg')).text, /^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+  await click(page, 'kit.rx.save_ics');
+  const ics = await downloadNamed(page, 'calf-coach-reminders.ics');
+  assert.match(ics.text, /RRULE:FREQ=WEEKLY;WKST=MO;BYDAY=MO,WE,FR;UNTIL=20270112T235959\r\n/);
+  assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
+  await page.close();
+
+  // What the patient's phone opens from the code.
+  const patient = await newPage(browser, DESKTOP);
+  await patient.goto(scanned.stdout.trim());
+  await patient.waitForFunction(() => window.calfcoach && window.calfcoach.state().screen === 'programme', null, { timeout: 20000 });
+  const offer = await state(patient);
+  assert.equal(offer.programme_offer.ok, true);
+  assert.ok(says(offer, /Your programme from Riverside Physiotherapy/), 'the clinic the kit set');
+  assert.ok(says(offer, /Left leg only/));
+  assert.ok(says(offer, /Gentle on the left calf for the first week\./));
+  await saveScreenshot(patient, 'clinic-kit-prescribed-offer');
+  await patient.close();
 });

@@ -265,10 +265,17 @@ export async function prescriptionCode(changes = {}) {
 }
 
 // The first file the page offered for download, once its content has been read (driver/instrument.js).
-export async function firstDownload(page) {
-  const [file] = await page.waitForFunction(() => {
-    const files = window.__ccHarness.downloads;
-    return files.length && files[0].text !== null && files;
-  }, null, { timeout: 5000 });
-  return file;
+export const firstDownload = (page) => downloadNamed(page, null);
+
+// The last file named `name` the page offered for download (null: the first of any name), once read:
+// { name, type, text, base64 }; text is null for a file that is not text (a PNG's bytes as text hold
+// NULs, which WebKit's WebDriver cannot hand back).
+export async function downloadNamed(page, name) {
+  return page.waitForFunction((wanted) => {
+    const files = window.__ccHarness.downloads.filter((f) => wanted === null || f.name === wanted);
+    const found = wanted === null ? files[0] : files[files.length - 1];
+    if (!found || found.text === null) return null;
+    const textual = !found.type || /^(text\/|application\/json|image\/svg\+xml)/.test(found.type);
+    return { name: found.name, type: found.type, base64: found.base64, text: textual ? found.text : null };
+  }, name, { timeout: 5000 });
 }

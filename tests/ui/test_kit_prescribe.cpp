@@ -246,3 +246,27 @@ TEST_CASE("prescribe form: the JSON kept in storage reads back to the same form"
     CHECK_FALSE(prescribe_form_from_json("not json", untouched));
     CHECK(untouched == PrescribeForm{});
 }
+
+TEST_CASE("prescribe: the preview opens the programme as the patient's link does and follows the form", "[ui][kit][prescribe]") {
+    KitDriver kit;
+    CHECK(kit.page.shown.src.find('#') == std::string::npos);
+    open_prescribe(kit);
+    const auto fragment_of = [](const std::string& address) {
+        const std::size_t hash = address.find('#');
+        return hash == std::string::npos ? std::string() : address.substr(hash);
+    };
+    // At once on opening the tab: the same programme as the link.
+    const std::string link = kit.state()["prescription"]["link"].get<std::string>();
+    CHECK(fragment_of(kit.page.shown.src) == fragment_of(link));
+    CHECK(kit.page.shown.src.starts_with("index.html?host="));
+    // A change reaches the preview once typing pauses.
+    REQUIRE(kit.type("kit.rx.note", "Little and often."));
+    const std::string changed = kit.state()["prescription"]["link"].get<std::string>();
+    CHECK(fragment_of(changed) != fragment_of(link));
+    kit.frame(kPreviewSettleMs);
+    kit.frame();
+    CHECK(fragment_of(kit.page.shown.src) == fragment_of(changed));
+    // Back on another tab the preview is the app's first screen again.
+    REQUIRE(kit.tap("kit.tab.0"));
+    CHECK(fragment_of(kit.page.shown.src).empty());
+}

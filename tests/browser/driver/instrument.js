@@ -2,8 +2,10 @@
 // init script: Playwright's and Puppeteer's own, or tag-injected by the WebKit driver's proxy).
 // Plain browser JavaScript, read as text by the drivers; it must not depend on anything else.
 // - Turns each CSP violation into a console error, so every test fails on one.
-// - Records downloads the page starts with <a download> (name, type, the blob's text), so a test
-//   can check a file's exact content in an engine whose driver cannot see downloads.
+// - Records downloads the page starts with <a download> (name, type, the blob's text and its bytes
+//   as base64), so a test can check a file's exact content in an engine whose driver cannot see
+//   downloads. With window.__ccDownloadsRecordedOnly set first (the WebKit driver), the download is
+//   not started.
 // - With window.__ccCollect set first (the WebKit driver, whose WebDriver has no console events):
 //   keeps console errors, warnings and uncaught errors for the driver to read.
 (function () {
@@ -46,9 +48,19 @@
       var blob = blobs.get(this.href);
       if (blob) {
         entry.type = blob.type;
-        blob.text().then(function (t) { entry.text = t; }, function () { entry.text = ''; });
+        // The text, and the bytes as base64 for a file that is not text (a PNG); text last, as
+        // the harness waits for it.
+        entry.base64 = null;
+        Promise.all([blob.text(), blob.arrayBuffer()]).then(function (read) {
+          var bytes = new Uint8Array(read[1]);
+          var binary = '';
+          for (var i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+          entry.base64 = btoa(binary);
+          entry.text = read[0];
+        }, function () { entry.base64 = ''; entry.text = ''; });
       }
     }
+    if (window.__ccDownloadsRecordedOnly && this.hasAttribute('download')) return undefined;
     return click.apply(this, arguments);
   };
 })();

@@ -18,7 +18,10 @@ import { pulseServer } from './pulse.mjs';
 import { xDisplay } from './xvfb.mjs';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const COLLECT = 'window.__ccCollect = true;';
+// __ccCollect: keep console output for the driver (no console events over WebDriver).
+// __ccDownloadsRecordedOnly: MiniBrowser under automation answers a real download with a modal save
+// dialog that swallows every later click, so downloads are recorded and not started.
+const COLLECT = 'window.__ccCollect = true; window.__ccDownloadsRecordedOnly = true;';
 
 const freePort = () => new Promise((resolve, reject) => {
   const probe = net.createServer();
