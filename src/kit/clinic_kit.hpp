@@ -7,6 +7,7 @@
 // [SECTION] Your clinic, On your website (kit_clinic_tab.cpp)
 // [SECTION] Your routine (kit_routine_tab.cpp)
 // [SECTION] Prescribe (kit_prescribe_tab.cpp; its form: prescribe_form.hpp)
+// [SECTION] Import (kit_import.cpp)
 // [SECTION] Preview, Exported state (clinic_kit.cpp)
 #pragma once
 
@@ -39,7 +40,7 @@ inline constexpr double kPreviewSettleMs = 600;
 enum class KitTab { Clinic, Routine, Website, Prescribe };
 enum class PreviewDevice { Phone, Tablet, Computer };
 
-class ClinicKit : public ui::ShellApp {
+class ClinicKit : public ui::ShellApp, public ui::FileReceiver {
 public:
     ClinicKit(ui::Services& services, KitPage& page);
 
@@ -55,6 +56,10 @@ public:
     bool set_slider_item(int index, int value) override;
     void set_focus_item(int index) override;
     bool set_text_item(int index, std::string value) override;
+
+    // A content file chosen in the picker or dropped on the page: opened into "Your routine" when the
+    // loader finds no error; else its problems are listed and nothing changes.
+    void file_received(ui::ReceivedFile file) override;
 
     // The page's answer to KitPage::copy_text: said under the button that asked.
     void copy_finished(CopyOutcome outcome);
@@ -133,6 +138,20 @@ private:
     std::string rx_qr_text_;            // what rx_qr_ encodes: made again only when the link changes
     std::optional<QrCode> rx_qr_;
     std::string rx_message_;            // how the last save or print went
+    std::string rx_open_;               // a link pasted to open a programme made before
+    std::string rx_open_problem_;       // why it could not be opened ("" when none)
+    bool rx_opened_ = false;            // the form holds a programme opened from a link
+    void open_prescription_link();
+
+    // Import: a content file into the routine.
+    struct ImportOutcome {
+        std::string name;                   // the file's name
+        std::string message;                // how it went ("" before any import)
+        std::vector<std::string> problems;  // the loader's errors, with their places
+        bool opened = false;
+    };
+    ImportOutcome import_;
+    void draw_import();
 };
 
 }  // namespace calfcoach::kit

@@ -60,6 +60,17 @@ void ClinicKit::draw_prescribe_tab() {
     if (rx_form_damaged_)
         ui::paragraph(draw_, "The programme you were making could not be read back, so this form starts again.");
     ui::vertical_space(draw_, 8);
+    ui::TextFieldOptions open_options;
+    open_options.hint = "Paste a patient's link to see or change that programme; the new link replaces it.";
+    open_options.error = rx_open_problem_.c_str();
+    open_options.input_type = "url";
+    open_options.max_bytes = 4096;
+    if (ui::text_field(draw_, "kit.rx.open", "Open a programme you made before (optional)", &rx_open_, open_options)) {
+        rx_opened_ = false;
+        open_prescription_link();
+    }
+    if (rx_opened_) ui::paragraph(draw_, "The programme from the link is in the form below.", true);
+    ui::vertical_space(draw_, 14);
 
     const std::string clinic = shown_clinic_name(setup_);
     const std::string phone = shown_clinic_phone(setup_);

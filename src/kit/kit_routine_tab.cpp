@@ -118,6 +118,7 @@ void ClinicKit::draw_routine_tab() {
     ui::paragraph(draw_, "This is the routine patients are guided through, one leg then the other. Change the "
                          "words, the times, the order, or add a step. It is checked as you type, by the same "
                          "rules as the app's own routine.");
+    draw_import();
     if (routines_damaged_)
         ui::paragraph(draw_, "Your saved routine could not be read, so this starts from the built-in one. The saved "
                              "one is kept until you change something.");

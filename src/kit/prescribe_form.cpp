@@ -111,6 +111,36 @@ PrescribeResult prescription_from_form(const PrescribeForm& form, const ContentS
     return result;
 }
 
+PrescribeForm prescribe_form_of(const Prescription& rx, int keep_reminder) {
+    PrescribeForm form;
+    form.routine_id = rx.routine_id;
+    form.legs = rx.legs;
+    form.preset = rx.preset;
+    form.own_times = !rx.step_seconds.empty();
+    for (const int seconds : rx.step_seconds) form.step_seconds.push_back(std::to_string(seconds));
+    form.set_days = rx.days_mask != 0;
+    if (form.set_days) {
+        for (std::size_t day = 0; day < form.days.size(); ++day) form.days[day] = ((rx.days_mask >> day) & 1u) != 0;
+    } else {
+        form.times_per_week = rx.times_per_week;  // the days keep their default, for a switch back
+    }
+    form.start = to_string(rx.start);
+    form.review = rx.review ? to_string(*rx.review) : std::string();
+    form.note = rx.note;
+    form.reminder_time = keep_reminder;
+    return form;
+}
+
+std::string prescription_code_in(std::string_view pasted) {
+    while (!pasted.empty() && (pasted.front() == ' ' || pasted.front() == '\n' || pasted.front() == '\t')) pasted.remove_prefix(1);
+    while (!pasted.empty() && (pasted.back() == ' ' || pasted.back() == '\n' || pasted.back() == '\t' || pasted.back() == '\r'))
+        pasted.remove_suffix(1);
+    const std::size_t hash = pasted.find('#');
+    if (hash != std::string_view::npos) return prescription_code_from_fragment(pasted.substr(hash)).value_or(std::string());
+    if (pasted.starts_with("rx=")) return std::string(pasted.substr(3));
+    return std::string(pasted);
+}
+
 std::string prescribe_form_to_json(const PrescribeForm& form) {
     nlohmann::json days = nlohmann::json::array();
     for (const bool day : form.days) days.push_back(day);

@@ -70,6 +70,14 @@ PrescribeResult prescription_from_form(const PrescribeForm& form, const ContentS
 // The length's times of the form's routine, as text, one per step (what own_times starts from).
 std::vector<std::string> preset_step_seconds(const Routine& routine, Preset preset);
 
+// The form that gives `prescription` again (a link opened to edit it): everything but the clinic and
+// phone, which come from "Your clinic"; the reminder time stays as `keep_reminder` says.
+PrescribeForm prescribe_form_of(const Prescription& prescription, int keep_reminder);
+
+// What a physio pastes to open a programme: a whole link ("https://…/#rx=CODE"), its fragment, or
+// the code alone. nullopt-free: an empty code when there is none, so the decoder names the problem.
+std::string prescription_code_in(std::string_view pasted);
+
 std::string prescribe_form_to_json(const PrescribeForm& form);
 // false (and `form` untouched) when the text is not a form this kit wrote; unknown keys are ignored.
 bool prescribe_form_from_json(std::string_view text, PrescribeForm& form);

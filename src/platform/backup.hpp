@@ -4,15 +4,15 @@
 #pragma once
 
 namespace calfcoach::ui {
-class App;
+class FileReceiver;
 }
 
 namespace calfcoach::platform {
 
 // Installs the JavaScript (Module['ccBackup']): the drop listeners, the persistence question
 // (navigator.storage.persisted(), which asks nothing of the person). Chosen and dropped files and
-// the share sheet's outcome reach `app` (App::file_received, App::file_shared); `wake` then draws
-// the frame that applies them. Call once, before the first frame.
-void backup_install(ui::App& app, void (*wake)());
+// the share sheet's outcome reach `receiver` (the patient app's backups, the clinic kit's content
+// files); `wake` then draws the frame that applies them. Call once, before the first frame.
+void backup_install(ui::FileReceiver& receiver, void (*wake)());
 
 }  // namespace calfcoach::platform

@@ -17,7 +17,7 @@
 
 #include "core/backup.hpp"
 #include "platform/web_services.hpp"
-#include "ui/app.hpp"
+#include "ui/services.hpp"
 
 extern "C" {
 
@@ -39,7 +39,7 @@ EM_JS(void, cc_backup_js_init, (double max_bytes), {
         if (out) stringToUTF8(text, out, size);
         return out;
     }
-    /* Hands a file's text (or why not) to C++ (App::file_received). */
+    /* Hands a file's text (or why not) to C++ (ui::FileReceiver::file_received). */
     B.deliver = function(name, text, tooLarge, error, dropped) {
         var n = alloc(name), t = alloc(text), e = alloc(error);
         try {
@@ -201,27 +201,27 @@ EM_JS(int, cc_backup_js_placement, (), {
 // [SECTION] C++
 //-----------------------------------------------------------------------------
 namespace {
-calfcoach::ui::App* g_app = nullptr;
+calfcoach::ui::FileReceiver* g_receiver = nullptr;
 void (*g_wake)() = nullptr;
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_backup_file_received(const char* name, const char* text, int too_large,
                                                              const char* error, int dropped) {
-    if (g_app == nullptr) return;
+    if (g_receiver == nullptr) return;
     calfcoach::ui::ReceivedFile file;
     file.name = name != nullptr ? name : "";
     file.text = text != nullptr ? text : "";
     file.too_large = too_large == 1;
     file.error = error != nullptr ? error : "";
     file.dropped = dropped == 1;
-    g_app->file_received(std::move(file));
+    g_receiver->file_received(std::move(file));
     if (g_wake) g_wake();
 }
 
 // 0 shared, 1 cancelled, 2 failed.
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_backup_shared(int outcome) {
-    if (g_app == nullptr) return;
-    g_app->file_shared(outcome == 0   ? calfcoach::ui::ShareOutcome::Shared
+    if (g_receiver == nullptr) return;
+    g_receiver->file_shared(outcome == 0   ? calfcoach::ui::ShareOutcome::Shared
                        : outcome == 1 ? calfcoach::ui::ShareOutcome::Cancelled
                                       : calfcoach::ui::ShareOutcome::Failed);
     if (g_wake) g_wake();
@@ -234,8 +234,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cc_backup_changed() {
 
 namespace calfcoach::platform {
 
-void backup_install(ui::App& app, void (*wake)()) {
-    g_app = &app;
+void backup_install(ui::FileReceiver& receiver, void (*wake)()) {
+    g_receiver = &receiver;
     g_wake = wake;
     cc_backup_js_init(static_cast<double>(kBackupMaxBytes));
 }

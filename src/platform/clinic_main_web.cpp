@@ -1,6 +1,7 @@
 // clinic_main_web.cpp — the clinic kit in the browser (dist/clinic.html): the shell running
 // kit::ClinicKit on the page's services and its own page (clipboard, preview).
 #include "platform/a11y.hpp"
+#include "platform/backup.hpp"
 #include "platform/clinic_page.hpp"
 #include "platform/web_services.hpp"
 #include "platform/web_shell.hpp"
@@ -12,6 +13,9 @@ int main() {
     page.attach(kit);
     calfcoach::platform::ShellOptions options;
     options.window_title = "Calf Coach for clinics";
-    options.install = [] { calfcoach::platform::a11y_enable_text_fields(kit, calfcoach::platform::shell_wake); };
+    options.install = [] {
+        calfcoach::platform::a11y_enable_text_fields(kit, calfcoach::platform::shell_wake);
+        calfcoach::platform::backup_install(kit, calfcoach::platform::shell_wake);  // content files chosen or dropped
+    };
     return calfcoach::platform::run_web_shell(kit, options);
 }

@@ -56,7 +56,7 @@ inline constexpr int kEmbedMaxHeightCss = 2000;
 // content=inline: how long the app waits for the host page's content message (on its own clock).
 inline constexpr double kInlineContentWaitMs = 10'000;
 
-class App : public ShellApp {
+class App : public ShellApp, public FileReceiver {
 public:
     explicit App(Services& services);
 
@@ -120,9 +120,9 @@ public:
     //-- Backups (issue 16, screen_backup.cpp): what the platform hands back, later.
     // A file chosen in the picker or dropped on the page: queued, and restored by the next frame (a
     // dropped one waits while a check or session is under way, then opens Settings to say how it went).
-    void file_received(ReceivedFile file);
+    void file_received(ReceivedFile file) override;
     // The share sheet closed: queued; the next frame says how it went under the button.
-    void file_shared(ShareOutcome outcome);
+    void file_shared(ShareOutcome outcome) override;
 
     // Escape / browser back: one screen up; false when there is nowhere to go.
     bool go_back();

@@ -90,6 +90,16 @@ struct ReceivedFile {
     bool dropped = false;    // dropped on the page rather than chosen in the picker. Default: false
 };
 
+// Who takes what the file picker, a drop on the page and the share sheet hand back, later: the patient
+// app (backups) and the clinic kit (content files). The platform calls it, then draws a frame.
+class FileReceiver {
+public:
+    virtual ~FileReceiver() = default;
+    virtual void file_received(ReceivedFile file) = 0;
+    // Default: the app shares no files.
+    virtual void file_shared(ShareOutcome /*outcome*/) {}
+};
+
 // What the embedding page (a clinic's website) is told, docs/embedding.md. Only what the host needs to
 // keep its own record or offer help: never the safety answers, never pain scores.
 enum class HostEventKind {

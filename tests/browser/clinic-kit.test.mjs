@@ -5,7 +5,7 @@
 // the clinic's name and colour in the embedded app.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -266,4 +266,36 @@ test('prescribe: the QR code the kit saves, scanned by a phone, opens the progra
   assert.ok(says(offer, /Gentle on the left calf for the first week\./));
   await saveScreenshot(patient, 'clinic-kit-prescribed-offer');
   await patient.close();
+});
+
+test('a broken content file opened in the kit lists its problems and the draft is intact; a good one opens', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openKit(page);
+  await click(page, 'kit.tab.1');
+  await typeInto(page, 'kit.routine.title', 'Our own routine', { replace: true });
+  const routines = JSON.parse(await readFile(path.join(repoRoot, 'content', 'routines.json'), 'utf8'));
+  const broken = structuredClone(routines);
+  broken.routines[0].steps[1].duration.standard = -5;
+  const open = async (name, content) => {
+    await click(page, 'kit.import');
+    await page.setInputFiles('#cc-backup-input', [{ name, mimeType: 'application/json', text: JSON.stringify(content) }]);
+  };
+  await open('broken.json', { 'routines.json': broken });
+  await page.waitForFunction(() => window.calfcoach.state().texts.some((t) => /broken\.json could not be opened/.test(t.text)),
+                             null, { timeout: 10000 });
+  await settle(page);
+  const refused = await state(page);
+  assert.ok(says(refused, /routines\.json \/routines\/0\/steps\/1\/duration\/standard/), 'the problem with its place');
+  assert.equal((await item(page, 'kit.routine.title')).text, 'Our own routine');
+  await saveScreenshot(page, 'clinic-kit-import-refused');
+
+  const good = structuredClone(routines);
+  good.routines[0].title = 'After a run';
+  await open('routines.json', good);
+  await page.waitForFunction(() => window.calfcoach.state().items.some((i) => i.id === 'kit.routine.title' && i.text === 'After a run'),
+                             null, { timeout: 10000 });
+  await settle(page);
+  assert.ok(says(await state(page), /Opened routines\.json/));
+  assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
+  await page.close();
 });

@@ -204,3 +204,63 @@ TEST_CASE("clinic kit: steps are added from the app's steps, moved and removed",
     REQUIRE(stored.has_value());
     CHECK(nlohmann::json::parse(*stored)["routines"][0]["steps"].size() == static_cast<std::size_t>(steps));
 }
+
+TEST_CASE("clinic kit: a content file opened puts its routine in the form", "[ui][kit][import]") {
+    KitDriver kit;
+    REQUIRE(kit.tap("kit.tab.1"));
+    REQUIRE(kit.tap("kit.import"));
+    CHECK(kit.services().pick_calls == 1);
+    nlohmann::json routines;
+    for (const DefaultContentFile& f : default_content_files())
+        if (std::string(f.name) == "routines.json") routines = nlohmann::json::parse(std::string(f.text));
+    routines["routines"][0]["title"] = "After a run";
+    ui::ReceivedFile file;
+    file.name = "clinic-content.json";
+    file.text = nlohmann::json{{"routines.json", routines}}.dump();
+    kit.kit().file_received(file);
+    kit.frames(3);
+    CHECK(kit.state()["screen"] == "kit.routine");
+    CHECK(kit.item("kit.routine.title")["text"] == "After a run");
+    CHECK(kit.says("Opened clinic-content.json"));
+    // A routines.json on its own opens too.
+    routines["routines"][0]["title"] = "Before work";
+    file.name = "routines.json";
+    file.text = routines.dump();
+    kit.kit().file_received(file);
+    kit.frames(3);
+    CHECK(kit.item("kit.routine.title")["text"] == "Before work");
+}
+
+TEST_CASE("clinic kit: a broken content file lists every problem with its place and the draft is intact", "[ui][kit][import]") {
+    KitDriver kit;
+    REQUIRE(kit.tap("kit.tab.1"));
+    REQUIRE(kit.type("kit.routine.title", "Our own routine"));
+    const auto draft_before = kit.services().storage_values.get(kRoutinesDraftKey);
+    REQUIRE(draft_before.has_value());
+    nlohmann::json routines;
+    for (const DefaultContentFile& f : default_content_files())
+        if (std::string(f.name) == "routines.json") routines = nlohmann::json::parse(std::string(f.text));
+    routines["routines"][0]["steps"][1]["duration"]["standard"] = -5;
+    routines["routines"][0]["steps"][2].erase("title");
+    ui::ReceivedFile file;
+    file.name = "broken.json";
+    file.text = nlohmann::json{{"routines.json", routines}}.dump();
+    kit.kit().file_received(file);
+    kit.frames(3);
+    CHECK(kit.says("broken.json could not be opened, so nothing in your form has changed"));
+    CHECK(kit.says("routines.json /routines/0/steps/1/duration/standard"));
+    CHECK(kit.says("routines.json /routines/0/steps/2"));
+    CHECK(kit.item("kit.routine.title")["text"] == "Our own routine");
+    CHECK(kit.services().storage_values.get(kRoutinesDraftKey) == draft_before);
+    // Not JSON at all, and too big: said, nothing changes.
+    file.text = "{ not json";
+    kit.kit().file_received(file);
+    kit.frames(3);
+    CHECK(kit.says("could not be opened"));
+    file.text.clear();
+    file.too_large = true;
+    kit.kit().file_received(file);
+    kit.frames(3);
+    CHECK(kit.says("is too big to be a content file"));
+    CHECK(kit.item("kit.routine.title")["text"] == "Our own routine");
+}

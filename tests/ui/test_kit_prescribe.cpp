@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar_date.hpp"
+#include "core/content.hpp"
+#include "core/default_content.hpp"
 #include "core/prescription.hpp"
 #include "kit_driver.hpp"
 
@@ -269,4 +271,60 @@ TEST_CASE("prescribe: the preview opens the programme as the patient's link does
     // Back on another tab the preview is the app's first screen again.
     REQUIRE(kit.tap("kit.tab.0"));
     CHECK(fragment_of(kit.page.shown.src).empty());
+}
+
+TEST_CASE("prescribe: a link made before opens its programme in the form and a damaged one changes nothing", "[ui][kit][prescribe]") {
+    KitDriver kit;
+    open_prescribe(kit);
+    REQUIRE(kit.tap("kit.rx.legs.2"));
+    REQUIRE(kit.type("kit.rx.review", "2027-03-01"));
+    REQUIRE(kit.type("kit.rx.note", "Every evening."));
+    const std::string link = kit.state()["prescription"]["link"].get<std::string>();
+    // Another programme in the form, then the first one's link pasted back.
+    REQUIRE(kit.tap("kit.rx.legs.0"));
+    REQUIRE(kit.type("kit.rx.note", "Something else."));
+    REQUIRE(kit.type("kit.rx.open", "  " + link + "\n"));
+    CHECK(kit.state()["prescription"]["link"] == link);
+    CHECK(kit.item("kit.rx.note")["text"] == "Every evening.");
+    CHECK(kit.says("The programme from the link is in the form below"));
+
+    // A link cut short (as an e-mail may split it): said beside the field, the form as it was.
+    REQUIRE(kit.type("kit.rx.note", "Kept as typed."));
+    const std::string typed_link = kit.state()["prescription"]["link"].get<std::string>();
+    REQUIRE(kit.type("kit.rx.open", link.substr(0, link.size() - 6)));
+    CHECK(error_of(kit, "kit.rx.open").find("cannot be opened") != std::string::npos);
+    CHECK(kit.item("kit.rx.note")["text"] == "Kept as typed.");
+    CHECK(kit.state()["prescription"]["link"] == typed_link);
+}
+
+TEST_CASE("prescribe form: a prescription's form gives that prescription back", "[kit][prescribe]") {
+    Prescription rx;
+    rx.legs = PrescribedLegs::RightOnly;
+    rx.preset = Preset::Quick;
+    rx.times_per_week = 4;
+    rx.start = {2027, 2, 3};
+    rx.review = CalendarDate{2027, 4, 1};
+    rx.note = "Two lines\nof note";
+    rx.clinic = "Riverside Physiotherapy";
+    const ContentLoad shipped = load_content([] {
+        std::map<std::string, std::string, std::less<>> files;
+        for (const DefaultContentFile& f : default_content_files()) files.emplace(f.name, f.text);
+        return files;
+    }());
+    const Routine* routine = shipped.content.find_routine("standard");
+    REQUIRE(routine != nullptr);
+    rx.step_seconds.assign(routine->steps.size(), 30);
+    rx.step_seconds[0] = 0;
+    const PrescribeForm form = prescribe_form_of(rx, 1);
+    CHECK(form.reminder_time == 1);
+    const PrescribeResult back = prescription_from_form(form, shipped.content, rx.clinic, "", {2026, 1, 1});
+    INFO((back.problems.empty() ? std::string() : back.problems.begin()->second));
+    REQUIRE(back.prescription.has_value());
+    CHECK(*back.prescription == rx);
+    // What a physio may paste: the whole link, its fragment or the code alone.
+    CHECK(prescription_code_in(" https://x.example/#rx=AbC_-1\n") == "AbC_-1");
+    CHECK(prescription_code_in("#rx=AbC") == "AbC");
+    CHECK(prescription_code_in("rx=AbC") == "AbC");
+    CHECK(prescription_code_in("AbC") == "AbC");
+    CHECK(prescription_code_in("https://x.example/#other=1").empty());
 }

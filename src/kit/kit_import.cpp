@@ -1,0 +1,95 @@
+// kit_import.cpp — opening what the kit made before (see clinic_kit.hpp): a content file
+// (clinic-content.json, or a routines.json on its own) into "Your routine", a patient's link into
+// "Prescribe". Something with a problem changes nothing: every problem is listed with its place, in
+// the words `calfcoach validate` prints, and the form stays as it was.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clinic_content.hpp"
+#include "core/json_safe.hpp"
+#include "kit/clinic_kit.hpp"
+
+namespace calfcoach::kit {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Import
+//-----------------------------------------------------------------------------
+void ClinicKit::file_received(ui::ReceivedFile file) {
+    import_ = ImportOutcome{};
+    import_.name = file.name.empty() ? std::string("The file") : file.name;
+    tab_ = KitTab::Routine;  // where the outcome is said
+    redraw_ = true;
+    ++announce_seq_;
+    if (file.too_large || file.text.size() > kClinicContentMaxBytes) {
+        import_.message = import_.name + " is too big to be a content file. Nothing in your form has changed.";
+        announce_text_ = import_.message;
+        return;
+    }
+    if (!file.error.empty()) {
+        import_.message = import_.name + " could not be read (" + file.error + "). Nothing in your form has changed.";
+        announce_text_ = import_.message;
+        return;
+    }
+    // A routines.json on its own is taken as the content file holding it.
+    std::string bundle = file.text;
+    const JsonParseResult parsed = parse_json_limited(file.text, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 2});
+    if (parsed.ok && parsed.value.is_object() && parsed.value.contains("routines") && !parsed.value.contains("routines.json"))
+        bundle = dump_json(nlohmann::json{{"routines.json", parsed.value}});
+    const ContentLoad load = load_clinic_content(bundle, builtin_);
+    if (!load.ok()) {
+        for (const ContentIssue& issue : load.issues)
+            if (!issue.warning) import_.problems.push_back(format_issue(issue));
+        import_.message = import_.name + " could not be opened, so nothing in your form has changed. What is wrong, and where:";
+        announce_text_ = import_.name + " could not be opened: " + std::to_string(import_.problems.size()) +
+                         (import_.problems.size() == 1 ? " problem" : " problems");
+        return;
+    }
+    const JsonParseResult opened = parse_json_limited(bundle, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 2});
+    if (opened.ok && opened.value.contains("routines.json")) {
+        routines_ = opened.value["routines.json"];
+    } else {
+        const JsonParseResult shipped = parse_json_limited(builtin_["routines.json"]);
+        if (shipped.ok) routines_ = shipped.value;
+    }
+    routines_changed();
+    import_.opened = true;
+    import_.message = "Opened " + import_.name + ": its routine is in the form below.";
+    if (opened.ok && opened.value.is_object() && opened.value.size() > (opened.value.contains("routines.json") ? 1u : 0u))
+        import_.message += " Its other parts (the safety check, techniques or reading) are not edited here: the code "
+                           "this kit gives carries only the routine.";
+    announce_text_ = import_.message;
+}
+
+void ClinicKit::draw_import() {
+    if (ui::button(draw_, "kit.import", "Open a content file", ui::ButtonStyle::Outline)) {
+        import_ = ImportOutcome{};
+        if (!services_.pick_backup_file()) import_.message = "This browser cannot open files here.";
+    }
+    ui::paragraph(draw_, "A clinic-content.json this kit saved, or a routine file: you can also drop it on this page.", true);
+    if (!import_.message.empty()) ui::paragraph(draw_, import_.message.c_str(), import_.opened);
+    for (const std::string& problem : import_.problems) ui::bullet(draw_, problem.c_str());
+    ui::vertical_space(draw_, 12);
+}
+
+void ClinicKit::open_prescription_link() {
+    const std::string code = prescription_code_in(rx_open_);
+    if (code.empty() && rx_open_.find_first_not_of(" \n\t") == std::string::npos) {
+        rx_open_problem_.clear();
+        return;
+    }
+    const PrescriptionDecode decoded = decode_prescription(code);
+    if (!decoded.ok()) {
+        rx_open_problem_ = "This link cannot be opened: " + decoded.message + ". Your form has not changed.";
+        return;
+    }
+    rx_open_problem_.clear();
+    rx_form_ = prescribe_form_of(*decoded.prescription, rx_form_.reminder_time);
+    rx_open_.clear();
+    rx_opened_ = true;
+    announce_text_ = "The programme is in the form";
+    ++announce_seq_;
+    prescribe_changed();
+}
+
+}  // namespace calfcoach::kit
