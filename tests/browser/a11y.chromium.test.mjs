@@ -76,6 +76,10 @@ test('axe: the clinic kit has no serious or critical violations on any of its ta
   await check('kit: on your website');
   await tap(page, 'kit.advanced');
   await check('kit: advanced');
+  await tap(page, 'kit.tab.3');
+  await check('kit: prescribe');
+  await tap(page, 'kit.rx.own_times');
+  await check('kit: prescribe, each step\'s time');
   assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
   await page.close();
 });
