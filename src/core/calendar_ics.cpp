@@ -182,4 +182,11 @@ std::string prescription_ics(const Prescription& rx, const IcsOptions& options) 
     return out;
 }
 
+std::string ics_stamp_from_iso(std::string_view iso_utc) {
+    std::string stamp;
+    for (const char c : iso_utc)
+        if (c != '-' && c != ':') stamp += c;
+    return stamp;
+}
+
 }  // namespace calfcoach

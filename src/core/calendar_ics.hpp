@@ -47,6 +47,9 @@ struct IcsOptions {
 // days of the week will do.
 std::string prescription_ics(const Prescription& prescription, const IcsOptions& options = {});
 
+// The wall clock's ISO 8601 UTC time ("2026-11-21T08:30:00Z") as IcsOptions::stamp_utc wants it
+// ("20261121T083000Z"): the dashes and colons taken out.
+std::string ics_stamp_from_iso(std::string_view iso_utc);
 // "rx-<16 hex digits>@calfcoach": FNV-1a 64 of the seed and the prescription's code.
 std::string prescription_ics_uid(const Prescription& prescription, std::string_view uid_seed = {});
 

@@ -304,10 +304,7 @@ void ClinicKit::draw_prescription_outputs(const Prescription& rx) {
         options.hour = time.hour;
         options.minute = time.minute;
         options.app_link = rx_link_;
-        std::string stamp;  // "2026-11-21T08:30:00Z" -> "20261121T083000Z"
-        for (const char c : services_.wall_clock_iso())
-            if (c != '-' && c != ':') stamp += c;
-        options.stamp_utc = stamp;
+        options.stamp_utc = ics_stamp_from_iso(services_.wall_clock_iso());
         const PrescribedSession session = apply_prescription(rx, builtin_content_, SessionOptions{});
         if (session.ok()) {
             options.session_ms = planned_duration_ms(*session.routine, session.options);

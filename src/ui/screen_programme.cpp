@@ -243,11 +243,7 @@ void App::draw_programme_reminders() {
         options.hour = time[0];
         options.minute = time[1];
         options.app_link = services_.app_address() + "#rx=" + programme_->code;
-        // "2026-11-21T08:30:00Z" -> "20261121T083000Z"
-        std::string stamp;
-        for (const char c : services_.wall_clock_iso())
-            if (c != '-' && c != ':') stamp += c;
-        options.stamp_utc = stamp;
+        options.stamp_utc = ics_stamp_from_iso(services_.wall_clock_iso());
         options.session_ms = planned_ms(programme_session_for(SessionOptions{}));
         if (const Routine* routine = content_.content.find_routine(rx.routine_id)) options.routine_title = routine->title;
         reminders_saved_ = services_.download("calf-coach-reminders.ics", "text/calendar", prescription_ics(rx, options)) ? 1 : -1;

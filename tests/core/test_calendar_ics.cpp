@@ -185,3 +185,8 @@ TEST_CASE("ics: times a week, no review, the alarm at the start and clamped opti
                            "days of the week will do.") != std::string::npos);
     CHECK(description.find("review") == std::string::npos);
 }
+
+TEST_CASE("ics: the wall clock's time as the file's time stamp", "[ics]") {
+    CHECK(ics_stamp_from_iso("2026-11-21T08:30:00Z") == "20261121T083000Z");
+    CHECK(ics_stamp_from_iso("") == "");
+}
