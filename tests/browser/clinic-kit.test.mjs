@@ -102,7 +102,8 @@ async function scrollIntoView(page, id) {
     if (found.y >= 0 && found.y + found.h <= height) return found;
     const distance = found.y + found.h > height ? Math.min(found.y + found.h - height + 60, height * 0.6)
                                                 : -Math.min(60 - found.y, height * 0.6);
-    await page.mouse.move(found.x + 10, height / 2);
+    // In the form's left margin: a wheel over a text field's input does not scroll the form.
+    await page.mouse.move(8, height / 2);
     await page.mouse.wheel(0, distance);
     await settle(page);
   }
