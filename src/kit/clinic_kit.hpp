@@ -70,6 +70,9 @@ public:
 private:
     void draw_header();
     void draw_clinic_tab();
+    // A labelled text field with its help and its problem under it; true when the value changed.
+    bool form_field(const char* id, const char* label, std::string& value, const std::string& problem,
+                    const char* hint, const char* input_type, int lines, std::size_t max_bytes);
     // A field of the clinic's settings: its problem under it, a change saved as the draft.
     void setup_field(const char* id, const char* label, std::string& value, const std::string& problem,
                      const char* hint, const char* input_type, std::size_t max_bytes);

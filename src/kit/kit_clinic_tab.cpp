@@ -24,15 +24,22 @@ std::string hex(ui::Rgb c) {
 //-----------------------------------------------------------------------------
 // [SECTION] Your clinic
 //-----------------------------------------------------------------------------
-void ClinicKit::setup_field(const char* id, const char* label, std::string& value, const std::string& problem,
-                            const char* hint, const char* input_type, std::size_t max_bytes) {
+bool ClinicKit::form_field(const char* id, const char* label, std::string& value, const std::string& problem,
+                           const char* hint, const char* input_type, int lines, std::size_t max_bytes) {
     ui::TextFieldOptions options;
     options.hint = hint;
     options.error = problem.c_str();
     options.input_type = input_type;
+    options.lines = lines;
     options.max_bytes = max_bytes;
-    if (ui::text_field(draw_, id, label, &value, options)) draft_changed();
+    const bool changed = ui::text_field(draw_, id, label, &value, options);
     ui::vertical_space(draw_, 14);
+    return changed;
+}
+
+void ClinicKit::setup_field(const char* id, const char* label, std::string& value, const std::string& problem,
+                            const char* hint, const char* input_type, std::size_t max_bytes) {
+    if (form_field(id, label, value, problem, hint, input_type, 1, max_bytes)) draft_changed();
 }
 
 void ClinicKit::draw_clinic_tab() {

@@ -32,11 +32,11 @@ void ClinicKit::file_received(ui::ReceivedFile file) {
         return;
     }
     // A routines.json on its own is taken as the content file holding it.
-    std::string bundle = file.text;
     const JsonParseResult parsed = parse_json_limited(file.text, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 2});
-    if (parsed.ok && parsed.value.is_object() && parsed.value.contains("routines") && !parsed.value.contains("routines.json"))
-        bundle = dump_json(nlohmann::json{{"routines.json", parsed.value}});
-    const ContentLoad load = load_clinic_content(bundle, builtin_);
+    const bool bare_routines = parsed.ok && parsed.value.is_object() && parsed.value.contains("routines") &&
+                               !parsed.value.contains("routines.json");
+    const nlohmann::json wrapped = bare_routines ? nlohmann::json{{"routines.json", parsed.value}} : nlohmann::json();
+    const ContentLoad load = load_clinic_content(bare_routines ? dump_json(wrapped) : file.text, builtin_);
     if (!load.ok()) {
         for (const ContentIssue& issue : load.issues)
             if (!issue.warning) import_.problems.push_back(format_issue(issue));
@@ -45,9 +45,10 @@ void ClinicKit::file_received(ui::ReceivedFile file) {
                          (import_.problems.size() == 1 ? " problem" : " problems");
         return;
     }
-    const JsonParseResult opened = parse_json_limited(bundle, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 2});
-    if (opened.ok && opened.value.contains("routines.json")) {
-        routines_ = opened.value["routines.json"];
+    // The loader took it, so it parsed as an object: the same text, read once above.
+    const nlohmann::json& opened = bare_routines ? wrapped : parsed.value;
+    if (opened.contains("routines.json")) {
+        routines_ = opened["routines.json"];
     } else {
         const JsonParseResult shipped = parse_json_limited(builtin_["routines.json"]);
         if (shipped.ok) routines_ = shipped.value;
@@ -55,7 +56,7 @@ void ClinicKit::file_received(ui::ReceivedFile file) {
     routines_changed();
     import_.opened = true;
     import_.message = "Opened " + import_.name + ": its routine is in the form below.";
-    if (opened.ok && opened.value.is_object() && opened.value.size() > (opened.value.contains("routines.json") ? 1u : 0u))
+    if (opened.size() > (opened.contains("routines.json") ? 1u : 0u))
         import_.message += " Its other parts (the safety check, techniques or reading) are not edited here: the code "
                            "this kit gives carries only the routine.";
     announce_text_ = import_.message;

@@ -42,13 +42,7 @@ void ClinicKit::prescribe_changed() {
 
 void ClinicKit::prescribe_field(const char* id, const char* label, std::string& value, const std::string& problem,
                                 const char* hint, int lines, std::size_t max_bytes) {
-    ui::TextFieldOptions options;
-    options.hint = hint;
-    options.error = problem.c_str();
-    options.lines = lines;
-    options.max_bytes = max_bytes;
-    if (ui::text_field(draw_, id, label, &value, options)) prescribe_changed();
-    ui::vertical_space(draw_, 14);
+    if (form_field(id, label, value, problem, hint, "text", lines, max_bytes)) prescribe_changed();
 }
 
 void ClinicKit::draw_prescribe_tab() {
