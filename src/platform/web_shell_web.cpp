@@ -18,10 +18,13 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <string>
 
 #include "imgui.h"
@@ -47,6 +50,12 @@ constexpr double kHiddenTopUpMs = 10'000;
 // about 30 frames a second, not the display's 60 to 120: the strokes are slow, and each frame costs
 // the battery. Input always gets the next frame at once.
 constexpr double kAnimationFrameMs = 30.0;
+
+// Why a frame was asked for, counted for the automation surface: a test that finds a frame drawn
+// while idle can tell a browser event (the window gaining focus late, a resize) from a frame loop.
+enum class WakeCause { Start, Input, Timer, Window, App, Count };
+constexpr const char* kWakeCauseNames[] = {"start", "input", "timer", "window", "app"};
+static_assert(std::size(kWakeCauseNames) == static_cast<std::size_t>(WakeCause::Count));
 
 struct Shell {
     GLFWwindow* window = nullptr;
@@ -78,6 +87,7 @@ struct Shell {
     bool wake_timer_pending = false;
     long hidden_timer = 0;            // keeps the cues ahead while the page is hidden
     bool hidden_timer_running = false;
+    std::array<std::uint64_t, static_cast<std::size_t>(WakeCause::Count)> wakes{};  // by cause
 };
 
 Shell* g_shell = nullptr;
@@ -88,7 +98,8 @@ Shell* g_shell = nullptr;
 void schedule_frame();
 void schedule_wake_timer(double delay_ms);
 
-void wake(int frames = kFramesAfterInput) {
+void wake(WakeCause cause, int frames = kFramesAfterInput) {
+    ++g_shell->wakes[static_cast<std::size_t>(cause)];
     g_shell->frames_wanted = std::max(g_shell->frames_wanted, frames);
     g_shell->only_animating = false;  // something happened: the next display frame draws it
     schedule_frame();
@@ -135,7 +146,7 @@ void draw_frame() {
     if (result.in_session != s.in_session) {
         s.in_session = result.in_session;
         calfcoach::platform::mark_in_session(result.in_session);
-        wake();  // the canvas may change size (a strip giving way): the next frame reads it
+        wake(WakeCause::App);  // the canvas may change size (a strip giving way): the next frame reads it
     }
     s.only_animating = result.animating && s.frames_wanted == 0;
     if (result.animating) s.frames_wanted = std::max(s.frames_wanted, 1);
@@ -168,7 +179,7 @@ EM_BOOL on_animation_frame(double time, void*) {
 // the clock and the cues are already on the audio clock.
 void on_wake_timer(void*) {
     g_shell->wake_timer_pending = false;
-    wake(1);
+    wake(WakeCause::Timer, 1);
 }
 
 void schedule_wake_timer(double delay_ms) {
@@ -210,7 +221,7 @@ bool update_canvas_size() {
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
-    wake();
+    wake(WakeCause::Window);
     return EM_FALSE;
 }
 
@@ -228,13 +239,13 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
     if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddMouseButtonEvent(button, true);
     if (button >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.AddMouseButtonEvent(button, false);
-    wake();
+    wake(WakeCause::Input);
     return EM_FALSE;
 }
 
 EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
     ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    wake();
+    wake(WakeCause::Input);
     return EM_FALSE;
 }
 
@@ -242,7 +253,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // deltaMode: 0 pixels, 1 lines, 2 pages. ImGui scrolls about 5 lines per unit.
     const double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / unit), static_cast<float>(-e->deltaY / unit));
-    wake();
+    wake(WakeCause::Input);
     return EM_TRUE;
 }
 
@@ -276,7 +287,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             }
         }
     }
-    wake();
+    wake(WakeCause::Input);
     // Embedded and as tall as its content, the app lets a vertical drag scroll the clinic's page; only
     // the end of a tap is ours (cancelling it stops the emulated mouse events; the end of a drag the
     // browser scrolled with cannot be cancelled).
@@ -320,7 +331,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         const size_t expected = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
         if (length == expected) io.AddInputCharactersUTF8(e->key);
     }
-    wake();
+    wake(WakeCause::Input);
     // Keys the app uses are ours; everything else (browser shortcuts) keeps its default. With the
     // accessibility layer Tab is the browser's: it moves focus through the HTML controls.
     if (key == ImGuiKey_Tab) return !calfcoach::platform::a11y_active();
@@ -330,7 +341,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 
 EM_BOOL on_focus_change(int type, const EmscriptenFocusEvent*, void*) {
     ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
-    wake();
+    wake(WakeCause::Window);
     return EM_FALSE;
 }
 
@@ -350,7 +361,7 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
     }
     // Hidden may be the last moment we get (a phone locking, a tab closing): save what is in progress.
     if (e->hidden) g_shell->app.on_page_hide(calfcoach::platform::web_services().monotonic_now_ms());
-    wake();  // the app's state comes from the clock: one frame brings it up to date
+    wake(WakeCause::Window);  // the app's state comes from the clock: one frame brings it up to date
     return EM_FALSE;
 }
 
@@ -373,7 +384,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     calfcoach::platform::webgl2_renderer_update_fonts();
     s.context_lost = false;
     calfcoach::platform::hide_notice();
-    wake();
+    wake(WakeCause::Window);
     return EM_FALSE;
 }
 
@@ -385,12 +396,20 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 // Zoom and moving the window to another screen change the ratio without a resize event on some
 // browsers: web_bridge watches the ratio and calls this.
 extern "C" EMSCRIPTEN_KEEPALIVE void cc_device_pixel_ratio_changed() {
-    if (g_shell != nullptr && update_canvas_size()) wake();
+    if (g_shell != nullptr && update_canvas_size()) wake(WakeCause::Window);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* cc_state_json() {
     g_shell->state_json = g_shell->app.state_json();
-    // The automation surface also reports what only the shell knows.
+    // The automation surface also reports what only the shell knows: why frames were asked for.
+    std::string& json = g_shell->state_json;
+    if (!json.empty() && json.back() == '}') {
+        json.pop_back();
+        json += json.size() > 1 ? ",\"wakes\":{" : "\"wakes\":{";
+        for (std::size_t i = 0; i < g_shell->wakes.size(); ++i)
+            json += (i ? ",\"" : "\"") + std::string(kWakeCauseNames[i]) + "\":" + std::to_string(g_shell->wakes[i]);
+        json += "}}";
+    }
     return g_shell->state_json.c_str();
 }
 
@@ -406,7 +425,7 @@ calfcoach::platform::WebServices& calfcoach::platform::web_services() {
 namespace calfcoach::platform {
 
 void shell_wake() {
-    if (g_shell != nullptr) wake();
+    if (g_shell != nullptr) wake(WakeCause::App);
 }
 
 bool shell_page_hidden() { return g_shell != nullptr && g_shell->hidden_timer_running; }
@@ -472,10 +491,10 @@ int run_web_shell(ui::ShellApp& app, const ShellOptions& options) {
 
     install_automation_surface();
     install_test_hooks();  // ?test=1 only
-    a11y_install(shell.app, [] { wake(); });
+    a11y_install(shell.app, [] { wake(WakeCause::Input); });
     if (options.install) options.install();  // the app's own: before the first frame
     shell.last_frame_ms = emscripten_get_now();
-    wake();
+    wake(WakeCause::Start);
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events from here on
 }
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { answerSafety,
+import { answerSafety, assertIdle,
   DESKTOP, PHONE, newPage, openApp, saveScreenshot, settle, state, tap,
   useServerAndBrowser,
 } from './harness.mjs';
@@ -202,9 +202,7 @@ test('the layer costs nothing while idle: no frames, and no changes to the page'
     new MutationObserver((list) => { window.__mutations += list.length; })
       .observe(document.getElementById('cc-a11y'), { subtree: true, childList: true, attributes: true });
   });
-  const frame = (await state(page)).frame;
-  await page.waitForTimeout(1000);
-  assert.equal((await state(page)).frame, frame);
+  await assertIdle(page, 1000);
   assert.equal(await page.evaluate(() => window.__mutations), 0);
   await page.close();
 });

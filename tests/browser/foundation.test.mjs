@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  DESKTOP, PHONE, analysePixels, newPage, openApp, saveScreenshot, settle, state, tap,
+  DESKTOP, PHONE, analysePixels, assertIdle, newPage, openApp, saveScreenshot, settle, state, tap,
   useServerAndBrowser,
 } from './harness.mjs';
 
@@ -94,9 +94,7 @@ for (const device of [DESKTOP, PHONE]) {
 test('no frame is drawn while idle, and a tap wakes it', async () => {
   const page = await newPage(browser, PHONE);
   await openApp(page, server.url);
-  const before = (await state(page)).frame;
-  await page.waitForTimeout(2000);
-  assert.equal((await state(page)).frame, before, 'frames were drawn while nothing changed');
+  const before = (await assertIdle(page, 2000)).frame;
   await tap(page, 'home.learn');
   const current = await state(page);
   assert.ok(current.frame > before, 'a tap must draw');

@@ -126,6 +126,23 @@ export async function settle(page, quietMs = 300, timeoutMs = 5000) {
   throw new Error(`frames kept coming for ${timeoutMs} ms`);
 }
 
+// Watches an idle page for `ms` and asserts render on demand: no frame drawn unless the browser sent
+// the window an event meanwhile (focus arriving late, a resize: the shell counts why it woke), and
+// then only the few frames one event asks for. A frame loop, a timer or the app waking itself fails.
+const FRAMES_PER_WAKE = 3;  // kFramesAfterInput in web_shell_web.cpp
+export async function assertIdle(page, ms, what = 'frames were drawn while nothing changed') {
+  const before = await state(page);
+  await page.waitForTimeout(ms);
+  const after = await state(page);
+  const woke = Object.fromEntries(Object.keys(after.wakes).map((k) => [k, after.wakes[k] - before.wakes[k]])
+    .filter(([, n]) => n > 0));
+  const drawn = after.frame - before.frame;
+  const byWindow = woke.window ?? 0;
+  assert.ok(Object.keys(woke).every((k) => k === 'window') && drawn <= FRAMES_PER_WAKE * byWindow,
+    `${what}: ${drawn} frame(s), woken by ${JSON.stringify(woke)}`);
+  return after;
+}
+
 export async function findItem(page, id) {
   const current = await state(page);
   const item = current.items.find((candidate) => candidate.id === id);
