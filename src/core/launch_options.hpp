@@ -5,6 +5,7 @@
 // half-used. Unknown parameters (timescale, test...) are not ours and pass silently.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,6 +55,11 @@ struct LaunchOptions {
     // The phone number as a tel: URL ("tel:+441234567890"), empty without a phone.
     [[nodiscard]] std::string phone_link() const;
 };
+
+// The screens the clinic kit's preview may ask the embedded app for (message 'calfcoach:preview',
+// detail.screen; ui::App::PreviewScreen in this order): Home, the first safety page, an all-clear
+// result, the first step paused, a finished session.
+inline constexpr std::array<std::string_view, 5> kPreviewScreenNames = {"home", "safety", "result", "player", "done"};
 
 // query: location.search, with or without the leading '?'. Decodes like URLSearchParams
 // ('+' is a space, %XX escapes); the first occurrence of a parameter wins.

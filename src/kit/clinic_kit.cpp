@@ -225,6 +225,14 @@ void ClinicKit::draw_preview(float width, float height) {
     static constexpr std::array<const char*, 3> kDeviceLabels = {"Phone", "Tablet", "Computer"};
     int selected = static_cast<int>(device_);
     if (ui::choice(draw_, "kit.device", kDeviceLabels, &selected)) device_ = static_cast<PreviewDevice>(selected);
+    ui::vertical_space(draw_, 8);
+    // The screens a physio checks most, each reached as a patient would (an all-clear check...).
+    static constexpr std::array<const char*, kPreviewScreenNames.size()> kScreenLabels = {
+        "Start", "Safety check", "Result", "Session", "Done"};
+    if (ui::choice(draw_, "kit.screen", kScreenLabels, &preview_screen_)) {
+        announce_text_ = std::string("Preview: ") + kScreenLabels[static_cast<std::size_t>(preview_screen_)];
+        ++announce_seq_;
+    }
     ui::vertical_space(draw_, 12);
     const DeviceSize& device = kDevices[static_cast<std::size_t>(device_)];
     // The device at the largest scale that fits what is left of `height` (never enlarged).
@@ -248,6 +256,7 @@ void ClinicKit::draw_preview(float width, float height) {
     preview_.device_height = device.height;
     preview_.src = preview_src_;
     preview_.content = preview_content_;
+    preview_.screen = std::string(kPreviewScreenNames[static_cast<std::size_t>(preview_screen_)]);
 }
 
 void ClinicKit::draft_changed() {
@@ -308,6 +317,7 @@ std::string ClinicKit::state_json() const {
          {{"shown", preview_.shown},
           {"src", preview_.src},
           {"device", kDevices[static_cast<std::size_t>(device_)].label},
+          {"screen", preview_.screen},
           {"pending", changed_at_ms_ >= 0}}},
         {"prescription", {{"link", rx_link_}, {"qr_size", rx_qr_ && !rx_link_.empty() ? rx_qr_->size : 0}}},
         {"copy", copy_outcome_ ? nlohmann::json({{"id", copy_done_}, {"ok", *copy_outcome_ == CopyOutcome::Copied}})

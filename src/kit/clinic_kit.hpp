@@ -102,6 +102,7 @@ private:
     KitTab tab_ = KitTab::Clinic;
     bool show_advanced_ = false;
     PreviewDevice device_ = PreviewDevice::Phone;
+    int preview_screen_ = 0;            // an index into kPreviewScreenNames (core/launch_options.hpp)
     PreviewFrame preview_;
     std::string preview_src_;           // what the preview shows; follows the form once typing pauses
     double changed_at_ms_ = -1;         // the last change not yet in the preview (-1: none)

@@ -18,6 +18,9 @@ struct PreviewFrame {
     // The clinic content bundle the page hands the app (calfcoach:content) when it asks and whenever
     // this changes. Default: none yet.
     std::string content;
+    // The screen the app shows (kPreviewScreenNames in core/launch_options.hpp), sent after the
+    // content each time. Default: "home".
+    std::string screen = "home";
     bool operator==(const PreviewFrame&) const = default;
 };
 

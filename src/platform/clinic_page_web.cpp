@@ -72,8 +72,9 @@ EM_JS(void, cc_kit_js_preview, (int shown, double x, double y, double w, double 
 });
 
 // The preview app (content=inline, host = this page's origin) asks for the clinic's content when it
-// starts (calfcoach:want-content); it gets the latest, and each new one as the form changes.
-EM_JS(void, cc_kit_js_preview_content, (const char* content_ptr), {
+// starts (calfcoach:want-content); it gets the latest, and each new one as the form changes, each
+// time followed by the screen to show (calfcoach:preview, heard only from the app's own origin).
+EM_JS(void, cc_kit_js_preview_content, (const char* content_ptr, const char* screen_ptr), {
     var state = window['ccKitPreview'];
     if (!state) {
         state = window['ccKitPreview'] = { 'content': '{}' };
@@ -87,11 +88,14 @@ EM_JS(void, cc_kit_js_preview_content, (const char* content_ptr), {
     }
     function send() {
         var frame = document.getElementById('cc-preview');
-        if (frame && frame.contentWindow)
-            frame.contentWindow.postMessage({ 'source': 'calfcoach-host', 'type': 'calfcoach:content',
-                                              'detail': { 'content': state['content'] } }, location.origin);
+        if (!frame || !frame.contentWindow) return;
+        frame.contentWindow.postMessage({ 'source': 'calfcoach-host', 'type': 'calfcoach:content',
+                                          'detail': { 'content': state['content'] } }, location.origin);
+        frame.contentWindow.postMessage({ 'source': 'calfcoach-host', 'type': 'calfcoach:preview',
+                                          'detail': { 'screen': state['screen'] } }, location.origin);
     }
     state['content'] = UTF8ToString(content_ptr);
+    state['screen'] = UTF8ToString(screen_ptr);
     send();
 });
 
@@ -125,11 +129,11 @@ void WebKitPage::copy_text(std::string_view text) { cc_kit_js_copy(std::string(t
 
 void WebKitPage::show_preview(const kit::PreviewFrame& frame) {
     if (frame == last_) return;
-    const bool content_changed = frame.content != last_.content || !content_sent_;
+    const bool content_changed = frame.content != last_.content || frame.screen != last_.screen || !content_sent_;
     last_ = frame;
     if (content_changed) {
         content_sent_ = true;
-        cc_kit_js_preview_content(frame.content.c_str());
+        cc_kit_js_preview_content(frame.content.c_str(), frame.screen.c_str());
     }
     cc_kit_js_preview(frame.shown ? 1 : 0, frame.x, frame.y, frame.width, frame.height, frame.device_width,
                       frame.device_height, frame.src.c_str());

@@ -41,7 +41,9 @@ EM_JS(void, cc_embed_js_content_error, (const char* text), {
 // Remembers the host origin and listens for its messages: 'calfcoach:hello' (the host asks for the
 // height again, e.g. after it moved the iframe) and 'calfcoach:content' (a clinic's content bundle,
 // detail.content its JSON text, handed to _cc_embed_content_message: its bytes are counted first and
-// a bundle over max_bytes is not copied in). Returns whether the app is framed.
+// a bundle over max_bytes is not copied in), and from a host on this app's own origin only (the
+// clinic kit, which could script the app anyway) 'calfcoach:preview' (detail.screen: the screen its
+// preview shows, handed to _cc_embed_preview). Returns whether the app is framed.
 EM_JS(int, cc_embed_js_install, (const char* host_text, double max_bytes), {
     var E = { host: UTF8ToString(host_text), height: 0, errors: [] };
     var framed = window.parent !== window;
@@ -62,6 +64,19 @@ EM_JS(int, cc_embed_js_install, (const char* host_text, double max_bytes), {
             var data = event.data;
             if (!data || typeof data !== 'object' || data['source'] !== 'calfcoach-host') return;
             if (data['type'] === 'calfcoach:hello' && E.height > 0) E.post('calfcoach:height', { 'height': E.height });
+            if (data['type'] === 'calfcoach:preview') {
+                var screen = data['detail'] && data['detail']['screen'];
+                if (E.host !== window.location.origin || typeof screen !== 'string' || screen.length > 16) {
+                    console.warn('calfcoach: ignored a preview message (only the clinic kit beside the app sends one)');
+                    return;
+                }
+                var name = _malloc(lengthBytesUTF8(screen) + 1);
+                if (!name) return;
+                stringToUTF8(screen, name, lengthBytesUTF8(screen) + 1);
+                _cc_embed_preview(name);
+                _free(name);
+                return;
+            }
             if (data['type'] !== 'calfcoach:content') return;
             var text = data['detail'] && data['detail']['content'];
             if (typeof text !== 'string') {
@@ -146,6 +161,18 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_content_message(const char* text, 
     for (const std::string& error : text != nullptr ? g_app->use_clinic_content(std::string_view(text, size))
                                                     : g_app->clinic_content_too_large(size))
         cc_embed_js_content_error(error.c_str());
+    if (g_wake) g_wake();
+}
+
+// The clinic kit's preview asks for a screen (the listener has checked where it came from).
+extern "C" EMSCRIPTEN_KEEPALIVE void cc_embed_preview(const char* screen_name) {
+    if (g_app == nullptr || screen_name == nullptr) return;
+    const auto screen = calfcoach::ui::App::preview_screen_from_name(screen_name);
+    if (!screen) {
+        cc_embed_js_warn("calfcoach: ignored a preview message: unknown screen");
+        return;
+    }
+    g_app->show_preview(*screen);
     if (g_wake) g_wake();
 }
 

@@ -435,6 +435,10 @@ void App::replace_content(ContentLoad&& next) {
     if (offer_ && screen_ == Screen::Programme) offered_code_ = offer_code_;  // offered again on the new content
     if (stop || screen_ == Screen::ContentError || routine_ == nullptr) go_home();
     if (stop) content_change_line_ = "The clinic's content changed: please start again.";
+    if (preview_screen_) {
+        content_change_line_.clear();
+        apply_preview_screen();  // the kit's preview stays on the screen the physio is looking at
+    }
 }
 
 void App::clinic_content_failed(const std::string& why) {
@@ -717,6 +721,7 @@ std::string App::state_json() const {
         {"text_size", settings_.text_size_percent},
         {"high_contrast", settings_.high_contrast},
         {"content_ok", content_.ok()},
+        {"preview", preview_screen_.has_value()},
         {"content_pending", content_pending_},
         {"clinic_content", clinic_content_in_use_},
         {"programme", programme_state()},

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -98,6 +99,17 @@ public:
     // one is explained there). Returns whether it held one: the platform then removes it from the
     // address bar, so the programme is not left in the browser's history.
     bool receive_programme_link(std::string_view fragment);
+
+    //-- A clinic's live preview (app_preview.cpp): the clinic kit's preview jumps to a screen.
+    enum class PreviewScreen { Home, SafetyCheck, SafetyResult, Player, Done };
+    // "home", "safety", "result", "player", "done" -> the screen; anything else -> nullopt.
+    static std::optional<PreviewScreen> preview_screen_from_name(std::string_view name);
+    // From the kit's page only (the platform takes it from a host on this app's own origin, which
+    // could script the app anyway: no clinic's page elsewhere can skip the check with it). Shows the
+    // screen as a patient reaches it (an all-clear check; the first step, paused; a finished session),
+    // and shows it again after each new content. From the first call on, the app keeps nothing (no
+    // history, safety answers, session or settings): it is a preview.
+    void show_preview(PreviewScreen screen);
 
     // The page is being hidden or closed: save what is in progress.
     void on_page_hide(double now_ms) override;
@@ -304,6 +316,11 @@ private:
     int pain_after_ = 2;
     bool pain_after_saved_ = false;
     std::string done_message_;
+
+    // The clinic kit's preview: the screen it asked for (none: not a preview), shown again after new content.
+    std::optional<PreviewScreen> preview_screen_;
+    void apply_preview_screen();
+    void preview_all_clear();
 
     // Embedding: the launch options, the clinic's palette, the clinic content's state.
     LaunchOptions launch_;

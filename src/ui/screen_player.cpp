@@ -74,10 +74,15 @@ void App::start_session() {
     record_id_.clear();
     pain_after_given_ = false;
     pain_after_saved_ = false;
-    if (follows_programme) services_.storage().set(kSessionProgrammeKey, programme_->code);
-    else services_.storage().remove(kSessionProgrammeKey);
+    if (preview_screen_) {
+        // The clinic kit's preview keeps nothing of this session.
+    } else if (follows_programme) {
+        services_.storage().set(kSessionProgrammeKey, programme_->code);
+    } else {
+        services_.storage().remove(kSessionProgrammeKey);
+    }
     // Remember the choices for next time (the person's own, not the programme's length).
-    if (!follows_programme && (settings_.default_preset != options.preset || settings_.first_leg != options.first_leg)) {
+    if (!follows_programme && !preview_screen_ && (settings_.default_preset != options.preset || settings_.first_leg != options.first_leg)) {
         settings_.default_preset = options.preset;
         settings_.first_leg = options.first_leg;
         save_settings();
@@ -214,7 +219,7 @@ void App::tick_session(FrameResult& result) {
 }
 
 void App::save_session_in_progress() {
-    if (!session_) return;
+    if (!session_ || preview_screen_) return;
     saved_phase_index_ = session_->phase_index();
     services_.storage().set(kSessionInProgressKey, session_->to_json(now()));
 }
@@ -224,7 +229,7 @@ void App::end_session_to_done() {
     keep_awake_ = false;
     services_.set_keep_awake(false);
     record_session();
-    if (session_) {
+    if (session_ && !preview_screen_) {
         // The host may keep its own record (embedded, storage is often blocked or partitioned).
         const Session& session = *session_;
         const bool left = session.leg_done(Side::Left), right = session.leg_done(Side::Right);
@@ -237,8 +242,10 @@ void App::end_session_to_done() {
                                                                        : "completed";
         services_.notify_host(event);
     }
-    services_.storage().remove(kSessionInProgressKey);
-    services_.storage().remove(kSessionProgrammeKey);
+    if (!preview_screen_) {
+        services_.storage().remove(kSessionInProgressKey);
+        services_.storage().remove(kSessionProgrammeKey);
+    }
     pain_panel_open_ = false;
     back_stack_ = {Screen::Home};
     navigate(Screen::Done, false);
@@ -246,6 +253,10 @@ void App::end_session_to_done() {
 
 void App::record_session() {
     if (!session_ || !record_id_.empty()) return;
+    if (preview_screen_) {
+        done_message_ = "This is a preview: nothing is saved.";
+        return;
+    }
     record_id_ = "s-" + session_started_at_ + "-" + std::to_string(++id_counter_);
     SessionRecord record =
         record_from_session(*session_, now(), record_id_, session_started_at_,

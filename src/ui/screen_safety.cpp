@@ -69,6 +69,10 @@ void App::finish_safety_check() {
     if (strict.level > safety_result_->level) safety_result_->level = strict.level;
     safety_why_ = explain_triage(triage, asked, *safety_result_);
     safety_checked_at_ = services_.wall_clock_iso();
+    back_stack_ = {Screen::Home};
+    screen_ = Screen::SafetyResult;
+    scroll_to_top_ = true;
+    if (preview_screen_) return;  // the clinic kit's preview: no patient answered, nothing is kept
     HostEvent event;  // the level only: the answers never leave the app
     event.kind = HostEventKind::SafetyResult;
     event.level = safety_result_->level;
@@ -84,9 +88,6 @@ void App::finish_safety_check() {
         else
             services_.storage().remove(kRememberedNoneKey);
     }
-    back_stack_ = {Screen::Home};
-    screen_ = Screen::SafetyResult;
-    scroll_to_top_ = true;
 }
 
 void App::draw_safety_confirm() {

@@ -134,6 +134,20 @@ test('the kit takes typing into its fields, and the preview shows the clinic as 
   assert.equal(hex, typed.colour_used, 'the preview uses the colour the kit says it will');
   await saveScreenshot(page, 'clinic-kit');
 
+  // The screens a physio checks, each as a patient reaches it: the session paused on its first step,
+  // then the end of a session; the clinic's name stays on them.
+  await click(page, 'kit.screen.3');
+  const player = await previewState(page, (s) => s.app.screen === 'player');
+  assert.equal(player.app.session.phase, 'step');
+  assert.equal(player.app.session.paused, true);
+  assert.equal(player.app.preview, true);
+  await click(page, 'kit.screen.4');
+  const done = await previewState(page, (s) => s.app.screen === 'done');
+  assert.ok(says(done.app, /This is a preview: nothing is saved/));
+  assert.equal(done.app.history_count, 0);
+  await click(page, 'kit.screen.0');
+  await previewState(page, (s) => s.app.screen === 'home');
+
   // A typo is shown beside its field, in words, and kept out of the preview.
   await typeInto(page, 'kit.phone', 'call us', { replace: true });
   const wrong = await state(page);

@@ -139,6 +139,22 @@ TEST_CASE("clinic kit: the preview sits beside the form on a desktop and under i
     CHECK(tablet.page.shown.y > tablet.item("kit.colour")["y"].get<float>());
 }
 
+TEST_CASE("clinic kit: the preview's screen switch tells the page which screen the app shows", "[ui][kit]") {
+    KitDriver kit(1280, 800);
+    CHECK(kit.page.shown.screen == "home");
+    REQUIRE(kit.tap("kit.screen.3"));
+    CHECK(kit.page.shown.screen == "player");
+    CHECK(kit.item("kit.screen.3")["checked"] == true);
+    CHECK(kit.state()["preview"]["screen"] == "player");
+    REQUIRE(kit.tap("kit.screen.1"));
+    CHECK(kit.page.shown.screen == "safety");
+    // The content the page sends with it is the same: only the screen changed.
+    const std::string content = kit.page.shown.content;
+    REQUIRE(kit.tap("kit.screen.4"));
+    CHECK(kit.page.shown.screen == "done");
+    CHECK(kit.page.shown.content == content);
+}
+
 TEST_CASE("clinic kit: a step's duration changed is checked by the loader and reaches the preview and the snippet", "[ui][kit]") {
     KitDriver kit(1280, 4000);
     REQUIRE(kit.tap("kit.tab.1"));
