@@ -428,6 +428,23 @@ test('messages from a third origin are ignored; the host is heard; nothing is po
   await stranger.close();
 });
 
+test("the clinic's page cannot jump the app past its safety check: a preview message from another origin is ignored", async () => {
+  const { page, frame } = await openHost(await hostPage('preview.html'), DESKTOP);
+  await settleFrame(frame);
+  // The host's own origin, the parent, a well-formed message: still not the kit beside the app.
+  await page.evaluate((origin) => document.querySelector('#calfcoach iframe').contentWindow
+    .postMessage({ source: 'calfcoach-host', type: 'calfcoach:preview', detail: { screen: 'player' } }, origin), appOrigin);
+  const warning = /ignored a preview message/;
+  for (let i = 0; i < 100 && !(await warningsOf(page)).some((w) => warning.test(w)); i++) await page.waitForTimeout(50);
+  assert.ok((await warningsOf(page)).some((w) => warning.test(w)), (await warningsOf(page)).join('\n'));
+  await settleFrame(frame);
+  const s = await frameState(frame);
+  assert.equal(s.screen, 'home');
+  assert.equal(s.preview, false);
+  assert.equal(s.session, null);
+  await page.close();
+});
+
 test("a programme link to the clinic's page reaches the app in the frame and leaves both addresses", async () => {
   const code = await prescriptionCode();
   const url = `${await hostPage('programme.html')}#rx=${code}`;
