@@ -66,7 +66,7 @@ std::map<std::string, std::string, std::less<>> builtin_files() {
 
 App::App(Services& services) : services_(services), history_(services.storage()) {
     content_ = load_content(builtin_files());
-    if (content_.ok() && !content_.content.routines.empty()) routine_ = &content_.content.routines.front();
+    use_routine_choice();
     if (routine_ == nullptr) screen_ = Screen::ContentError;
 
     if (const auto stored = services_.storage().get(kSettingsKey)) settings_ = settings_from_json(*stored);
@@ -168,18 +168,28 @@ FrameResult App::frame(const FrameContext& context) {
         // the kept programme is rebuilt on the programme's routine (its times).
         if (const auto stored = services_.storage().get(kSessionInProgressKey)) {
             const auto programme_code = services_.storage().get(kSessionProgrammeKey);
-            const Routine* routine = routine_;
+            // Else the routine it was made on, among the content's (Session::from_json checks the id).
+            std::vector<const Routine*> candidates;
             if (programme_code && programme_ && *programme_code == programme_->code) {
                 PrescribedSession prescribed = programme_session_for(SessionOptions{});
                 if (prescribed.ok()) {
                     programme_routine_ = std::move(*prescribed.routine);
-                    routine = &*programme_routine_;
+                    candidates.push_back(&*programme_routine_);
                     programme_session_ = true;
                 }
             }
-            SessionRestore restored = Session::from_json(*stored, *routine, now());
+            if (candidates.empty())
+                for (const Routine& routine : content_.content.routines) candidates.push_back(&routine);
+            SessionRestore restored;
+            const Routine* restored_on = nullptr;
+            for (const Routine* routine : candidates) {
+                restored = Session::from_json(*stored, *routine, now());
+                restored_on = routine;
+                if (restored.session) break;
+            }
             if (restored.session && !restored.session->finished()) {
                 session_ = std::move(restored.session);
+                session_routine_ = restored_on;
                 navigate(Screen::Resume, false);
             } else if (!keep_unfit_session_) {
                 services_.storage().remove(kSessionInProgressKey);
@@ -431,7 +441,8 @@ void App::replace_content(ContentLoad&& next) {
     }
     pages_.clear();
     content_ = std::move(next);
-    routine_ = content_.ok() && !content_.content.routines.empty() ? &content_.content.routines.front() : nullptr;
+    session_routine_ = nullptr;  // a session kept (the end screen) no longer points into the old content
+    use_routine_choice();
     if (offer_ && screen_ == Screen::Programme) offered_code_ = offer_code_;  // offered again on the new content
     if (stop || screen_ == Screen::ContentError || routine_ == nullptr) go_home();
     if (stop) content_change_line_ = "The clinic's content changed: please start again.";
@@ -439,6 +450,16 @@ void App::replace_content(ContentLoad&& next) {
         content_change_line_.clear();
         apply_preview_screen();  // the kit's preview stays on the screen the physio is looking at
     }
+}
+
+void App::use_routine_choice() {
+    const std::vector<Routine>& routines = content_.content.routines;
+    if (!content_.ok() || routines.empty()) {
+        routine_ = nullptr;
+        return;
+    }
+    if (routine_choice_ >= routines.size()) routine_choice_ = 0;  // the clinic's new content has fewer
+    routine_ = &routines[routine_choice_];
 }
 
 void App::clinic_content_failed(const std::string& why) {
@@ -672,7 +693,8 @@ std::string App::state_json() const {
     if (session_) {
         const Session& s = *session_;
         const std::int64_t t = static_cast<std::int64_t>(last_context_.now_ms);
-        session = {{"phase", to_string(s.phase())},
+        session = {{"routine", s.routine_id()},
+                   {"phase", to_string(s.phase())},
                    {"step", s.current_phase().step_id},
                    {"title", s.current_phase().title},
                    {"phase_index", s.phase_index()},

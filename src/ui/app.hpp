@@ -270,7 +270,13 @@ private:
 
     // Content (compiled in; a clinic's content later). Invalid content never allows a session.
     ContentLoad content_;
+    // The routine the person picked on "Before you start" (a clinic may give more than one), else the first.
     const Routine* routine_ = nullptr;
+    std::size_t routine_choice_ = 0;
+    // The routine the session in progress plays (its step words and diagrams): the one picked, or the
+    // programme's copy. Null without a session.
+    const Routine* session_routine_ = nullptr;
+    void use_routine_choice();
 
     Settings settings_;
     HistoryStore history_;

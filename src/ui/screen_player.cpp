@@ -64,6 +64,7 @@ void App::start_session() {
         programme_session_ = false;
     }
     session_.emplace(*routine, options);
+    session_routine_ = routine;
     session_->start(now());
     session_started_at_ = services_.wall_clock_iso();
     scheduled_version_ = UINT64_MAX;
@@ -328,8 +329,8 @@ void App::draw_player(FrameResult& result) {
                       to_u32(p.text_muted), "Paused");
         ImGui::PopFont();
     }
-    if (phase.kind == PhaseKind::Step && routine_ != nullptr && phase.step_index < routine_->steps.size()) {
-        const Step& step = routine_->steps[phase.step_index];
+    if (phase.kind == PhaseKind::Step && session_routine_ != nullptr && phase.step_index < session_routine_->steps.size()) {
+        const Step& step = session_routine_->steps[phase.step_index];
         CalfDiagramParams params;
         params.zone = step.zone;
         params.pattern = step.pattern;
@@ -360,8 +361,8 @@ void App::draw_player(FrameResult& result) {
         paragraph(draw_, player_message_.c_str());
         vertical_space(draw_, 4);
     }
-    if (phase.kind == PhaseKind::Step && routine_ != nullptr && phase.step_index < routine_->steps.size()) {
-        const Step& step = routine_->steps[phase.step_index];
+    if (phase.kind == PhaseKind::Step && session_routine_ != nullptr && phase.step_index < session_routine_->steps.size()) {
+        const Step& step = session_routine_->steps[phase.step_index];
         const Pressure pressure = session.effective_pressure().value_or(step.pressure);
         const std::string detail = std::string(pressure_words(pressure)) + " \xC2\xB7 " + step.hands;
         paragraph(draw_, detail.c_str(), true);

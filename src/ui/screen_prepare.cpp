@@ -2,6 +2,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "core/plain_words.hpp"
@@ -58,6 +59,20 @@ void App::draw_prepare() {
         }
         vertical_space(draw_, 8);
     } else {
+        // A clinic may offer more than one routine (e.g. a short one after a run): the person picks.
+        const std::vector<Routine>& routines = content_.content.routines;
+        if (routines.size() > 1) {
+            subheading(draw_, "Which routine");
+            std::vector<const char*> titles;
+            for (const Routine& routine : routines) titles.push_back(routine.title.c_str());
+            int picked = static_cast<int>(routine_choice_);
+            if (choice(draw_, "prepare.routine", titles, &picked)) {
+                routine_choice_ = static_cast<std::size_t>(picked);
+                use_routine_choice();
+            }
+            if (!routine_->summary.empty()) paragraph(draw_, routine_->summary.c_str(), true);
+            vertical_space(draw_, 8);
+        }
         subheading(draw_, "How long");
         std::array<std::string, 3> preset_labels;
         std::array<const char*, 3> preset_texts{};

@@ -31,6 +31,7 @@ std::string clinic_bundle(const std::string& first_step_title) {
 
 void show(UiDriver& ui, App::PreviewScreen screen) {
     ui.app().show_preview(screen);
+    ui.frame();  // the platform wakes a frame: it draws the screen
     ui.settle();
 }
 
@@ -97,7 +98,7 @@ TEST_CASE("preview: new content from the form keeps the screen the physio is loo
     UiDriver ui;
     show(ui, App::PreviewScreen::Player);
     REQUIRE(ui.app().use_clinic_content(clinic_bundle("Warm the calf up")).empty());
-    ui.settle();
+    ui.frame();
     auto state = ui.state();
     CHECK(state["screen"] == "player");
     CHECK(state["session"]["title"] == "Warm the calf up");
