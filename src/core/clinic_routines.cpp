@@ -53,18 +53,31 @@ std::vector<std::string> errors_elsewhere(const std::vector<ContentIssue>& issue
     return out;
 }
 
-nlohmann::json step_copy_for(const nlohmann::json& routine, const nlohmann::json& step) {
-    nlohmann::json copy = step;
-    const std::string base = step.value("id", std::string("step"));
+namespace {
+// `base`, or base_2, base_3...: the first id no object of `holder[key]` (an array) has yet.
+std::string unused_id(const nlohmann::json& holder, const char* key, const std::string& base) {
     auto taken = [&](const std::string& id) {
-        if (!routine.contains("steps") || !routine["steps"].is_array()) return false;
-        for (const auto& other : routine["steps"])
+        if (!holder.is_object() || !holder.contains(key) || !holder[key].is_array()) return false;
+        for (const auto& other : holder[key])
             if (other.is_object() && other.value("id", std::string()) == id) return true;
         return false;
     };
     std::string id = base;
     for (int n = 2; taken(id); ++n) id = base + "_" + std::to_string(n);
-    copy["id"] = id;
+    return id;
+}
+}  // namespace
+
+nlohmann::json step_copy_for(const nlohmann::json& routine, const nlohmann::json& step) {
+    nlohmann::json copy = step;
+    copy["id"] = unused_id(routine, "steps", step.value("id", std::string("step")));
+    return copy;
+}
+
+nlohmann::json routine_copy_for(const nlohmann::json& routines_file, const nlohmann::json& model, const std::string& title) {
+    nlohmann::json copy = model;
+    copy["id"] = unused_id(routines_file, "routines", "routine");
+    copy["title"] = title;
     return copy;
 }
 

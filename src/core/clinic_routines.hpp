@@ -37,6 +37,11 @@ std::vector<std::string> errors_elsewhere(const std::vector<ContentIssue>& issue
 // A copy of `step` for `routine` with an id no step of it has yet ("warm_up_circles_2").
 nlohmann::json step_copy_for(const nlohmann::json& routine, const nlohmann::json& step);
 
+// A new routine for `routines_file` (routines.json as edited): a copy of `model` (the app's own
+// routine, so it starts valid) with an id no routine of the file has yet ("routine", "routine_2") and
+// the title `title`.
+nlohmann::json routine_copy_for(const nlohmann::json& routines_file, const nlohmann::json& model, const std::string& title);
+
 // The bundle as the text of <script type="application/json" data-calfcoach-content>: every '<' is
 // written \u003c (still the same JSON), so nothing in it can end the script element.
 std::string script_safe_json(std::string_view json_text);

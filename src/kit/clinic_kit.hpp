@@ -36,6 +36,9 @@ inline constexpr const char* kDraftKey = "kit.draft";
 inline constexpr const char* kRoutinesDraftKey = "kit.routines";
 // The preview follows the form once typing pauses this long (a reload per key would flicker).
 inline constexpr double kPreviewSettleMs = 600;
+// Routines a clinic may offer (e.g. the full one and a short one after a run): patients pick one on
+// a phone, where three names side by side is the most that stays readable.
+inline constexpr std::size_t kMaxKitRoutines = 3;
 
 enum class KitTab { Clinic, Routine, Website, Prescribe };
 enum class PreviewDevice { Phone, Tablet, Computer };
@@ -120,6 +123,8 @@ private:
     nlohmann::json routines_;
     ClinicContentCheck check_;
     std::vector<nlohmann::json> step_library_;
+    std::size_t routine_index_ = 0;     // the routine the tab edits
+    void draw_routine_picker();
     std::vector<std::string> shown_fields_;  // pointers the routine tab has a field for (this frame)
     bool routines_damaged_ = false;
     std::string preview_content_;       // the bundle the preview shows (the built-in routines when unchanged)

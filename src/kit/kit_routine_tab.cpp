@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <utility>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -46,9 +47,9 @@ void ClinicKit::routines_changed() {
 }
 
 void ClinicKit::draw_step(std::size_t index, std::size_t count) {
-    nlohmann::json& steps = routines_["routines"][0]["steps"];
+    nlohmann::json& steps = routines_["routines"][routine_index_]["steps"];
     nlohmann::json& step = steps[index];
-    const std::string at = "/routines/0/steps/" + std::to_string(index);
+    const std::string at = "/routines/" + std::to_string(routine_index_) + "/steps/" + std::to_string(index);
     const std::string id = "kit.step." + std::to_string(index);
     auto field = [&](const char* key, const char* label, int lines, const char* hint) {
         std::string value = step.contains(key) ? text_of(step[key]) : std::string();
@@ -92,7 +93,7 @@ void ClinicKit::draw_step(std::size_t index, std::size_t count) {
         ImGui::EndTable();
     }
     shown_fields_.push_back(at + "/duration");
-    ui::paragraph(draw_, "Seconds for each leg; 0 leaves the step out of that length of session.", true);
+    ui::paragraph(draw_, "Seconds for each leg, from 1 to 1800 (30 minutes), for each length of session.", true);
     bool per_leg = step.value("per_leg", true);
     if (ui::toggle_row(draw_, (id + ".per_leg").c_str(), "Done on each leg (off: once, before the first leg)", &per_leg)) {
         step["per_leg"] = per_leg;
@@ -112,33 +113,86 @@ void ClinicKit::draw_step(std::size_t index, std::size_t count) {
     if (remove) pending_remove_ = index;
 }
 
+// Which routine the tab edits, and adding or removing one (the first stays: it is what patients get
+// unless they pick another).
+void ClinicKit::draw_routine_picker() {
+    nlohmann::json& list = routines_["routines"];
+    if (routine_index_ >= list.size()) routine_index_ = 0;
+    if (list.size() > 1) {
+        std::vector<std::string> titles;
+        for (const auto& routine : list) titles.push_back(routine.is_object() ? text_of(routine.value("title", nlohmann::json())) : "");
+        std::vector<const char*> labels;
+        for (const std::string& title : titles) labels.push_back(title.c_str());
+        int picked = static_cast<int>(routine_index_);
+        if (ui::choice(draw_, "kit.routine.pick", labels, &picked)) {
+            routine_index_ = static_cast<std::size_t>(picked);
+            redraw_ = true;
+        }
+        ui::paragraph(draw_, "Patients choose one of these before they start; the first is chosen for them at first.", true);
+        ui::vertical_space(draw_, 8);
+    }
+    const float half = (ImGui::GetContentRegionAvail().x - draw_.px(8)) / 2.0f;
+    if (list.size() < kMaxKitRoutines) {
+        if (ui::button(draw_, "kit.routine.add", "Add a routine", ui::ButtonStyle::Outline, half)) {
+            const JsonParseResult shipped = parse_json_limited(builtin_["routines.json"]);
+            if (shipped.ok && shipped.value.contains("routines") && !shipped.value["routines"].empty()) {
+                list.push_back(routine_copy_for(routines_, shipped.value["routines"][0],
+                                                "Routine " + std::to_string(list.size() + 1)));
+                routine_index_ = list.size() - 1;
+                routines_changed();
+            }
+        }
+        if (routine_index_ > 0) ImGui::SameLine(0, draw_.px(8));
+    }
+    if (routine_index_ > 0 && ui::button(draw_, "kit.routine.remove", "Remove this routine", ui::ButtonStyle::Outline, half)) {
+        list.erase(routine_index_);
+        routine_index_ = 0;
+        routines_changed();
+    }
+    ui::vertical_space(draw_, 16);
+}
+
 void ClinicKit::draw_routine_tab() {
     shown_fields_.clear();
     ui::subheading(draw_, "Your routine");
     ui::paragraph(draw_, "This is the routine patients are guided through, one leg then the other. Change the "
                          "words, the times, the order, or add a step. It is checked as you type, by the same "
-                         "rules as the app's own routine.");
+                         "rules as the app's own routine. You can offer a second one, for example a short "
+                         "routine for after a run.");
     draw_import();
     if (routines_damaged_)
         ui::paragraph(draw_, "Your saved routine could not be read, so this starts from the built-in one. The saved "
                              "one is kept until you change something.");
-    if (!routines_.contains("routines") || !routines_["routines"].is_array() || routines_["routines"].empty() ||
-        !routines_["routines"][0].is_object()) {
+    bool editable = routines_.contains("routines") && routines_["routines"].is_array() && !routines_["routines"].empty();
+    if (editable) {
+        for (const auto& routine : routines_["routines"]) editable = editable && routine.is_object();
+    }
+    if (!editable) {
         ui::paragraph(draw_, "There is no routine to edit.");
     } else {
-        nlohmann::json& routine = routines_["routines"][0];
-        shown_fields_.push_back("/routines/0/title");
-        std::string title = text_of(routine.value("title", nlohmann::json()));
-        const std::string title_error = errors_at(check_.issues, "/routines/0/title");
-        ui::TextFieldOptions title_options;
-        title_options.error = title_error.c_str();
-        title_options.hint = "Shown to patients before they start.";
-        title_options.max_bytes = 200;
-        if (ui::text_field(draw_, "kit.routine.title", "Name of the routine", &title, title_options)) {
-            routine["title"] = title;
-            routines_changed();
-        }
-        ui::vertical_space(draw_, 16);
+        draw_routine_picker();
+        nlohmann::json& routine = routines_["routines"][routine_index_];
+        const std::string at = "/routines/" + std::to_string(routine_index_);
+        auto routine_field = [&](const char* key, const char* id, const char* label, const char* hint, int lines) {
+            const std::string pointer = at + "/" + key;
+            shown_fields_.push_back(pointer);
+            std::string value = text_of(routine.value(key, nlohmann::json()));
+            const std::string error = errors_at(check_.issues, pointer);
+            ui::TextFieldOptions options;
+            options.error = error.c_str();
+            options.hint = hint;
+            options.lines = lines;
+            options.max_bytes = 400;
+            if (ui::text_field(draw_, id, label, &value, options)) {
+                routine[key] = value;
+                routines_changed();
+            }
+            ui::vertical_space(draw_, 10);
+        };
+        routine_field("title", "kit.routine.title", "Name of the routine", "Shown to patients before they start.", 1);
+        routine_field("summary", "kit.routine.summary", "What it is for",
+                      "One line under the name, e.g. \"Four easy minutes after a run.\"", 2);
+        ui::vertical_space(draw_, 6);
         if (!routine.contains("steps") || !routine["steps"].is_array()) routine["steps"] = nlohmann::json::array();
         pending_move_.reset();
         pending_remove_.reset();
@@ -152,8 +206,8 @@ void ClinicKit::draw_routine_tab() {
             steps.erase(*pending_remove_);
             routines_changed();
         }
-        shown_fields_.push_back("/routines/0/steps");
-        const std::string steps_error = errors_at(check_.issues, "/routines/0/steps");
+        // No field covers the list itself (nor a step's id or techniques): its problems are listed
+        // under "Other problems" below.
         ui::subheading(draw_, "Add a step");
         ui::paragraph(draw_, "A copy of one of the app's steps, at the end; change its words and times above.", true);
         for (std::size_t i = 0; i < step_library_.size(); ++i) {
@@ -175,6 +229,7 @@ void ClinicKit::draw_routine_tab() {
     if (ui::button(draw_, "kit.routine.reset", "Start again from the built-in routine", ui::ButtonStyle::Quiet)) {
         const JsonParseResult shipped = parse_json_limited(builtin_["routines.json"]);
         if (shipped.ok) routines_ = shipped.value;
+        routine_index_ = 0;
         routines_changed();
     }
 }

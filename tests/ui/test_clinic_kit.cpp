@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clinic_content.hpp"
 #include "core/default_content.hpp"
 #include "kit_driver.hpp"
 
@@ -194,6 +195,46 @@ TEST_CASE("clinic kit: a duration the loader refuses shows its words beside the 
     REQUIRE(kit.tap("kit.tab.2"));
     CHECK(kit.item("kit.snippet")["text"].get<std::string>().find("data-calfcoach-content") == std::string::npos);
     CHECK(kit.item("kit.save_content").is_null());
+}
+
+TEST_CASE("clinic kit: a second routine is added from the app's, named, offered to patients, and removed", "[ui][kit]") {
+    KitDriver kit(1280, 9000);
+    REQUIRE(kit.tap("kit.tab.1"));
+    CHECK(kit.item("kit.routine.pick.0").is_null());  // one routine: nothing to pick
+    CHECK(kit.item("kit.routine.remove").is_null());  // the first stays
+    REQUIRE(kit.tap("kit.routine.add"));
+    CHECK(kit.item("kit.routine.pick.1")["checked"] == true);  // the new one is the one shown
+    REQUIRE(kit.type("kit.routine.title", "After a run"));
+    REQUIRE(kit.type("kit.routine.summary", "Four easy minutes after running."));
+    REQUIRE(kit.type("kit.step.1.duration.quick", "20"));
+    CHECK(kit.item("kit.routine.title")["error"] == "");
+    CHECK(kit.item("kit.routine.pick.1")["label"] == "After a run");
+    kit.frame(kPreviewSettleMs);
+    kit.frame();
+    // The preview (and so the code and the file) carries both, and the loader takes them.
+    const nlohmann::json bundle = nlohmann::json::parse(kit.page.shown.content);
+    const auto& routines = bundle["routines.json"]["routines"];
+    REQUIRE(routines.size() == 2);
+    CHECK(routines[0]["id"] == "standard");
+    CHECK(routines[1]["id"] == "routine");
+    CHECK(routines[1]["title"] == "After a run");
+    CHECK(routines[1]["summary"] == "Four easy minutes after running.");
+    CHECK(routines[1]["steps"][1]["duration"]["quick"] == 20);
+    CHECK(routines[0]["steps"][1]["duration"]["quick"] != 20);  // the first routine is untouched
+    ContentFiles builtin;
+    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
+    CHECK(load_clinic_content(kit.page.shown.content, builtin).ok());
+    // The first routine is still there to edit.
+    REQUIRE(kit.tap("kit.routine.pick.0"));
+    CHECK(kit.item("kit.routine.title")["text"] == "Calf self-massage");
+    CHECK(kit.item("kit.routine.remove").is_null());
+    // At most three; then the last is removed again.
+    REQUIRE(kit.tap("kit.routine.add"));
+    CHECK(kit.item("kit.routine.pick.2")["label"] == "Routine 3");
+    CHECK(kit.item("kit.routine.add").is_null());
+    REQUIRE(kit.tap("kit.routine.remove"));
+    CHECK(kit.item("kit.routine.pick.2").is_null());
+    CHECK(kit.item("kit.routine.pick.1")["label"] == "After a run");
 }
 
 TEST_CASE("clinic kit: steps are added from the app's steps, moved and removed", "[ui][kit]") {
