@@ -252,6 +252,10 @@ EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // deltaMode: 0 pixels, 1 lines, 2 pages. ImGui scrolls about 5 lines per unit.
     const double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+    // ImGui scrolls the window under the pointer. A wheel over a text field's HTML input (forwarded by
+    // a11y.js) comes with no mouse move over the canvas before it: its own position says where it is.
+    const ImVec2 at = to_device(e->mouse.targetX, e->mouse.targetY);
+    ImGui::GetIO().AddMousePosEvent(at.x, at.y);
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / unit), static_cast<float>(-e->deltaY / unit));
     wake(WakeCause::Input);
     return EM_TRUE;

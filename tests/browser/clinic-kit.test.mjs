@@ -102,7 +102,7 @@ async function scrollIntoView(page, id) {
     if (found.y >= 0 && found.y + found.h <= height) return found;
     const distance = found.y + found.h > height ? Math.min(found.y + found.h - height + 60, height * 0.6)
                                                 : -Math.min(60 - found.y, height * 0.6);
-    // In the form's left margin: a wheel over a text field's input does not scroll the form.
+    // In the form's left margin: never over the preview (that would scroll the patient app).
     await page.mouse.move(8, height / 2);
     await page.mouse.wheel(0, distance);
     await settle(page);
@@ -161,6 +161,19 @@ test('the kit takes typing into its fields, and the preview shows the clinic as 
   assert.equal((await item(page, 'kit.name')).text, 'Riverside Physiotherapy');
   assert.equal(await page.evaluate(() => document.querySelector('[data-id="kit.name"]').value), 'Riverside Physiotherapy');
   assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
+  await page.close();
+});
+
+test('the wheel over a text field scrolls the form, as it does over the rest of the page', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openKit(page);
+  const field = await item(page, 'kit.name');
+  const over = await page.evaluate(([x, y]) => document.elementFromPoint(x, y).dataset.id, [field.x + 20, field.y + field.h / 2]);
+  assert.equal(over, 'kit.name', 'the pointer is over the HTML input of the field');
+  await page.mouse.move(field.x + 20, field.y + field.h / 2);
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction((y) => window.calfcoach.state().items.find((i) => i.id === 'kit.name').y < y - 50,
+                             field.y, { timeout: 5000 });
   await page.close();
 });
 
