@@ -107,6 +107,37 @@
       event.preventDefault();
       canvas.dispatchEvent(new WheelEvent('wheel', event));
     }, { passive: false });
+    // A finger that goes down on a text field and moves scrolls the page drawn on the canvas, as it
+    // would anywhere else (a tap still only focuses the field and opens the on-screen keyboard): past a
+    // small travel its touches go to the canvas, from where it first went down.
+    var drag = null;  // {id, x, y, first, handed}
+    root.addEventListener('touchstart', function (event) {
+      var t = event.changedTouches[0];
+      drag = isTextField(event.target) && event.touches.length === 1 && t
+        ? { id: t.identifier, x: t.clientX, y: t.clientY, first: t, handed: false } : null;
+    }, { passive: true });
+    root.addEventListener('touchmove', function (event) {
+      var t = drag && touchOf(event.changedTouches, drag.id);
+      if (!t) return;
+      if (!drag.handed) {
+        if (Math.abs(t.clientX - drag.x) + Math.abs(t.clientY - drag.y) <= 10) return;
+        drag.handed = true;
+        handTouch('touchstart', drag.first, true);
+      }
+      event.preventDefault();
+      handTouch('touchmove', t, true);
+    }, { passive: false });
+    var release = function (event) {
+      var t = drag && touchOf(event.changedTouches, drag.id);
+      if (!t) return;
+      var handed = drag.handed;
+      drag = null;
+      if (!handed) return;
+      event.preventDefault();  // a scroll, not a tap: the field is not focused by it
+      handTouch(event.type, t, false);
+    };
+    root.addEventListener('touchend', release, { passive: false });
+    root.addEventListener('touchcancel', release, { passive: false });
     var slide = function (event) {
       var el = event.target;
       if (!isControl(el) || el.type !== 'range' || !bridge()) return;
@@ -120,6 +151,40 @@
     root.addEventListener('focusout', function (event) {
       if (!isControl(event.relatedTarget) && bridge()) bridge().setFocus(-1);
     });
+  }
+
+  function touchOf(list, id) {
+    for (var i = 0; list && i < list.length; i++) if (list[i].identifier === id) return list[i];
+    return null;
+  }
+
+  // The same touch, as a touch event on the canvas (the app's touch input). Where the engine builds no
+  // TouchEvent from a list of touches (WebKitGTK), or has touch events but no TouchEvent to make one
+  // (desktop Firefox), the lists are set on the event itself.
+  function handTouch(type, touch, down) {
+    var canvas = document.getElementById('canvas');
+    if (!canvas) return;
+    var active = down ? [touch] : [];
+    var event = null;
+    try {
+      event = new TouchEvent(type, { bubbles: true, cancelable: true, touches: active,
+                                     targetTouches: active, changedTouches: [touch] });
+    } catch (e) {
+      event = null;
+    }
+    if (!event || !event.changedTouches || event.changedTouches.length !== 1) {
+      event = typeof TouchEvent === 'function' ? new TouchEvent(type, { bubbles: true, cancelable: true })
+                                               : new Event(type, { bubbles: true, cancelable: true });
+      var list = function (items) {
+        var copy = items.slice();
+        copy.item = function (i) { return copy[i] || null; };
+        return copy;
+      };
+      Object.defineProperty(event, 'touches', { value: list(active) });
+      Object.defineProperty(event, 'targetTouches', { value: list(active) });
+      Object.defineProperty(event, 'changedTouches', { value: list([touch]) });
+    }
+    canvas.dispatchEvent(event);
   }
 
   function cleanLabel(label) {

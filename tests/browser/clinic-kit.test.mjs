@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { DESKTOP, downloadNamed, firstDownload, launchBrowser, repoRoot, newPage, saveScreenshot, settle, startServer, state } from './harness.mjs';
+import { DESKTOP, downloadNamed, firstDownload, launchBrowser, repoRoot, newPage, saveScreenshot, settle, startServer, state,
+  touchDrag } from './harness.mjs';
 
 let browser;
 let kitServer;
@@ -174,6 +175,24 @@ test('the wheel over a text field scrolls the form, as it does over the rest of 
   await page.mouse.wheel(0, 200);
   await page.waitForFunction((y) => window.calfcoach.state().items.find((i) => i.id === 'kit.name').y < y - 50,
                              field.y, { timeout: 5000 });
+  await page.close();
+});
+
+// A tablet held sideways (an iPad's 1024 x 768): the whole kit fits, and a finger is the pointer.
+const TABLET = { name: 'tablet', viewport: { width: 1024, height: 768 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+test('on a tablet, a finger drag that starts on a text field scrolls the form and leaves the field alone', async () => {
+  const page = await newPage(browser, TABLET);
+  await openKit(page);
+  const field = await item(page, 'kit.phone');
+  const x = field.x + 40, y = field.y + field.h / 2;
+  assert.equal(await page.evaluate(([px, py]) => document.elementFromPoint(px, py).dataset.id, [x, y]), 'kit.phone',
+               'the finger goes down on the HTML input of the field');
+  await touchDrag(page, x, y, y - 300);
+  const moved = await item(page, 'kit.phone');
+  assert.ok(moved.y < field.y - 200, `the form followed the finger: ${field.y} -> ${moved.y}`);
+  assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.dataset.id), 'kit.phone',
+                  'a scroll is not a tap: the field did not take the focus');
   await page.close();
 });
 
