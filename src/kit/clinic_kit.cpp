@@ -178,11 +178,7 @@ ui::FrameResult ClinicKit::frame(const ui::FrameContext& context) {
     ImGui::PopStyleColor();
 
     page_.show_preview(preview_);
-    // What the accessibility layer asked for applies to this frame only (the item may be gone).
-    draw_.pending_activation.clear();
-    draw_.pending_slider.clear();
-    draw_.pending_text_id.clear();
-    draw_.scroll_to_focus = false;
+    draw_.clear_requests();
     // The layout settles over the next frame after a change of size or scroll: draw it now.
     if (redraw_) result.animating = true;
     redraw_ = false;

@@ -259,10 +259,7 @@ FrameResult App::frame(const FrameContext& context) {
     ImGui::Dummy(ImVec2(0, context.safe_bottom * dpr_));
     sync_session_services();  // after drawing: the player may have ended the session
     update_announcements(drawn);
-    // What the accessibility layer asked for applies to this frame only (the item may be gone).
-    draw_.pending_activation.clear();
-    draw_.pending_slider.clear();
-    draw_.scroll_to_focus = false;
+    draw_.clear_requests();
     if (library_animating_) result.animating = true;
     // A new screen is laid out (and scrolled to its top) over the next frame: draw it now rather than
     // at the next input, so what is shown and what state().items says are never stale.

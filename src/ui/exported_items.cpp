@@ -78,8 +78,7 @@ bool request_text(DrawContext& ctx, int index, std::string value) {
     if (item == nullptr || item->kind != ItemKind::TextField || item->disabled) return false;
     for (const ExportedTextField& field : ctx.text_fields)
         if (field.item == static_cast<std::size_t>(index) && field.read_only) return false;
-    ctx.pending_text_id = item->id;
-    ctx.pending_text_value = std::move(value);
+    ctx.pending_texts[item->id] = std::move(value);
     return true;
 }
 

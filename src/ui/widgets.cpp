@@ -153,13 +153,12 @@ bool text_field(DrawContext& ctx, const char* id, const char* label, std::string
     const Palette& p = *ctx.palette;
     const Metrics& m = metrics();
     bool changed = false;
-    if (!ctx.pending_text_id.empty() && ctx.pending_text_id == id && !options.read_only) {
-        std::string next = cut_utf8(std::move(ctx.pending_text_value), options.max_bytes);
+    if (const auto pending = ctx.pending_texts.find(std::string_view(id)); pending != ctx.pending_texts.end() && !options.read_only) {
+        std::string next = cut_utf8(std::move(pending->second), options.max_bytes);
+        ctx.pending_texts.erase(pending);
         if (options.lines <= 1) std::replace(next.begin(), next.end(), '\n', ' ');
         changed = next != *value;
         *value = std::move(next);
-        ctx.pending_text_id.clear();
-        ctx.pending_text_value.clear();
     }
     ImGui::PushFont(ctx.fonts.body);
     wrapped_text(ctx.fonts.body, p.text, label);  // the label is the control's name: not a separate text

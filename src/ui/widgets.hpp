@@ -2,6 +2,8 @@
 // find it: the automation surface (window.calfcoach.state().items) and, later, the accessibility layer.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -67,12 +69,20 @@ struct DrawContext {
     std::string pending_activation;    // treat this item as pressed in this frame (then cleared)
     std::string pending_slider;        // set this slider to pending_slider_value in this frame
     int pending_slider_value = 0;
-    std::string pending_text_id;       // set this text field to pending_text_value in this frame
-    std::string pending_text_value;
+    // Text field id -> the value to set in this frame: one per field, so typing that moves on to the
+    // next field (or autofill filling several) between two frames loses nothing.
+    std::map<std::string, std::string, std::less<>> pending_texts;
     std::string focus_id;              // the item whose HTML control has keyboard focus: ring drawn
     bool scroll_to_focus = false;      // scroll the focused item into view when it is drawn
 
     [[nodiscard]] float px(float css_px) const { return css_px * scale; }
+    // At the end of a frame: what the layer asked for applied to this frame only (the item may be gone).
+    void clear_requests() {
+        pending_activation.clear();
+        pending_slider.clear();
+        pending_texts.clear();
+        scroll_to_focus = false;
+    }
 };
 
 enum class ButtonStyle {

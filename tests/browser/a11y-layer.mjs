@@ -32,3 +32,12 @@ export async function layerInSync(page) {
   throw new Error('the accessibility layer did not follow the frame');
 }
 
+// Tab until the control `id` has focus (Shift+Tab with back); fails after a full round.
+export async function focusById(page, id, back = false) {
+  for (let i = 0; i < 60; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.dataset?.id ?? null);
+    if (focused === id) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`could not reach ${id} with the keyboard`);
+}

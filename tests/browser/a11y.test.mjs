@@ -9,7 +9,7 @@ import { answerSafety, assertIdle,
   DESKTOP, PHONE, newPage, openApp, saveScreenshot, settle, state, tap,
   useServerAndBrowser,
 } from './harness.mjs';
-import { layer, layerInSync } from './a11y-layer.mjs';
+import { focusById, layer, layerInSync } from './a11y-layer.mjs';
 
 let server;
 let browser;
@@ -72,16 +72,6 @@ for (const device of [PHONE, DESKTOP]) {
       await page.close();
     });
   }
-}
-
-// Tab until the control `id` has focus (Shift+Tab with back); fails after a full round.
-async function focusById(page, id, back = false) {
-  for (let i = 0; i < 60; i++) {
-    const focused = await page.evaluate(() => document.activeElement?.dataset?.id ?? null);
-    if (focused === id) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`could not reach ${id} with the keyboard`);
 }
 
 async function keyActivate(page, id, key = 'Enter') {

@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 
 import { DESKTOP, downloadNamed, firstDownload, launchBrowser, repoRoot, newPage, saveScreenshot, settle, startServer, state,
   touchDrag } from './harness.mjs';
+import { focusById } from './a11y-layer.mjs';
 
 let browser;
 let kitServer;
@@ -175,6 +176,28 @@ test('the wheel over a text field scrolls the form, as it does over the rest of 
   await page.mouse.wheel(0, 200);
   await page.waitForFunction((y) => window.calfcoach.state().items.find((i) => i.id === 'kit.name').y < y - 50,
                              field.y, { timeout: 5000 });
+  await page.close();
+});
+
+test('keyboard only: Tab reaches the fields, typing fills them, Enter opens a tab and presses a button', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openKit(page);
+  await focusById(page, 'kit.name');
+  await page.keyboard.type('Keyboard Clinic');
+  await focusById(page, 'kit.phone');
+  await page.keyboard.type('0123 456 789');
+  await page.waitForFunction(() => window.calfcoach.state().items.find((i) => i.id === 'kit.phone').text === '0123 456 789',
+                             null, { timeout: 5000 });
+  assert.equal((await item(page, 'kit.name')).text, 'Keyboard Clinic');
+  // Back up to the tabs, open "Your routine" and add a step, all from the keyboard.
+  await focusById(page, 'kit.tab.1', true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.calfcoach.state().screen === 'kit.routine', null, { timeout: 5000 });
+  const steps = (await state(page)).items.filter((i) => /^kit\.step\.\d+\.title$/.test(i.id)).length;
+  await focusById(page, 'kit.add_step.0');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => window.calfcoach.state().items.filter((i) => /^kit\.step\.\d+\.title$/.test(i.id)).length === n + 1,
+                             steps, { timeout: 5000 });
   await page.close();
 });
 

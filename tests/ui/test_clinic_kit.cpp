@@ -34,6 +34,17 @@ TEST_CASE("clinic kit: typed settings are kept as a draft and reach the preview 
     CHECK(saved.name == "Riverside Physiotherapy");
 }
 
+TEST_CASE("clinic kit: typing in two fields between two frames (Tab and type on, or autofill) keeps both", "[ui][kit]") {
+    KitDriver kit;
+    REQUIRE(kit.kit().set_text_item(kit.index_of("kit.name"), "Riverside"));
+    REQUIRE(kit.kit().set_text_item(kit.index_of("kit.phone"), "0123 456 789"));
+    REQUIRE(kit.kit().set_text_item(kit.index_of("kit.name"), "Riverside Physio"));  // the latest of one field wins
+    kit.frame();
+    kit.frame();
+    CHECK(kit.item("kit.name")["text"] == "Riverside Physio");
+    CHECK(kit.item("kit.phone")["text"] == "0123 456 789");
+}
+
 TEST_CASE("clinic kit: a field's problem shows beside it and the value is left out of the preview", "[ui][kit]") {
     KitDriver kit;
     REQUIRE(kit.kit().set_text_item(kit.index_of("kit.phone"), "call us"));
