@@ -28,9 +28,7 @@ constexpr std::array<const char*, 2> kScheduleLabels = {"On set days", "Times a 
 constexpr int kQrPixelsPerModule = 8;  // a 1,000-character link still prints about 8 cm wide at 300 dpi
 }  // namespace
 
-std::optional<CalendarDate> ClinicKit::today() const {
-    return parse_calendar_date(local_date(services_.wall_clock_iso(), services_.utc_offset_minutes()));
-}
+std::optional<CalendarDate> ClinicKit::today() const { return ui::local_today(services_); }
 
 void ClinicKit::prescribe_changed() {
     rx_message_.clear();

@@ -98,9 +98,7 @@ void App::remove_programme() {
     confirm_remove_programme_ = false;
 }
 
-std::optional<CalendarDate> App::today() const {
-    return parse_calendar_date(local_date(services_.wall_clock_iso(), services_.utc_offset_minutes()));
-}
+std::optional<CalendarDate> App::today() const { return local_today(services_); }
 
 // What a programme holds, one line each: the offer shows all of it, Settings too.
 std::vector<std::string> App::programme_lines(const Prescription& rx) const {

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/history.hpp"  // KeyValueStore
+#include "core/calendar_date.hpp"
+#include "core/history.hpp"  // KeyValueStore, local_date
 #include "core/safety_level.hpp"  // HostEvent
 #include "core/session.hpp"  // Cue
 
@@ -200,5 +202,11 @@ public:
     // Tells the embedding page what happened (a no-op when the app is not embedded with a valid host).
     virtual void notify_host(const HostEvent& event) = 0;
 };
+
+// The person's local date now (the wall clock at the device's UTC offset); nullopt when the clock
+// gives no readable time. What "today" means for a programme's dates, in the app and the kit alike.
+inline std::optional<CalendarDate> local_today(Services& services) {
+    return parse_calendar_date(local_date(services.wall_clock_iso(), services.utc_offset_minutes()));
+}
 
 }  // namespace calfcoach::ui
