@@ -223,7 +223,7 @@ test('prescribe: the QR code the kit saves, scanned by a phone, opens the progra
   const page = await newPage(browser, DESKTOP);
   await openKit(page);
   await typeInto(page, 'kit.name', 'Riverside Physiotherapy');
-  await click(page, 'kit.tab.3');
+  await click(page, 'kit.tab.4');
   assert.equal((await state(page)).screen, 'kit.prescribe');
   await click(page, 'kit.rx.legs.1');  // left leg only
   await typeInto(page, 'kit.rx.start', '2026-12-01');
