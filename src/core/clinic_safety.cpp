@@ -347,17 +347,22 @@ std::vector<std::string> clinic_safety_summary(const json& triage, const Content
     // What follows from those changes, said so it is no surprise.
     if (triage.contains("questions") && triage["questions"].is_array()) {
         bool asked_every_time = false;
+        std::vector<std::pair<std::string, std::string>> late_emergencies;  // page, the signs' names on it
         for (const json& q : triage["questions"]) {
             const std::string id = text_at(q, "id");
             const std::string page = text_at(q, "group");
             const SafetyLevel alone = level_alone_in(triage, id);
             if (alone == level_alone_in(shipped, id) && find_by_id(shipped, "questions", id)) continue;
             if (page == kRememberedGroupId && alone >= SafetyLevel::Urgent) asked_every_time = true;
-            if (page != kRightNowGroupId && alone == SafetyLevel::Emergency)
-                lines.push_back(in_quotes(text_at(q, "label").empty() ? text_at(q, "item") : text_at(q, "label")) +
-                                " now calls for the emergency number, but patients see it on the page " +
-                                in_quotes(page_short_name(page)) + ", after the first page.");
+            if (page == kRightNowGroupId || alone != SafetyLevel::Emergency) continue;
+            const std::string name = in_quotes(text_at(q, "label").empty() ? text_at(q, "item") : text_at(q, "label"));
+            auto at = std::find_if(late_emergencies.begin(), late_emergencies.end(), [&](const auto& e) { return e.first == page; });
+            if (at == late_emergencies.end()) late_emergencies.emplace_back(page, name);
+            else at->second += ", " + name;
         }
+        for (const auto& [page, names] : late_emergencies)
+            lines.push_back("Now an emergency, but asked on the page " + in_quotes(page_short_name(page)) +
+                            ", after the first one: " + names + ".");
         if (asked_every_time)
             lines.push_back("The page 'Your health' is then asked every time: the app no longer remembers a 'none of "
                             "these' there for a few days.");

@@ -65,6 +65,7 @@ ClinicKit::ClinicKit(ui::Services& services, KitPage& page) : services_(services
         triage_ = std::move(draft.triage);
         triage_note_ = std::move(draft.note);  // the damaged draft is kept until something changes
     }
+    refresh_safety_view();
     check_ = check_clinic_files(edited_files(), builtin_);
     builtin_content_ = load_content(builtin_).content;
     if (const auto stored = services_.storage().get(kPrescribeDraftKey))
@@ -330,7 +331,7 @@ std::string ClinicKit::state_json() const {
         {"colour_used", used_colour_},
         {"storage", services_.status().storage_persistent ? "persistent" : "memory"},
         {"draft_damaged", draft_damaged_},
-        {"safety", {{"same_as_builtin", same_as_builtin(triage_, builtin_)}, {"damaged", !triage_note_.empty()}}},
+        {"safety", {{"same_as_builtin", safety_view_.same_as_builtin}, {"damaged", !triage_note_.empty()}}},
         {"preview",
          {{"shown", preview_.shown},
           {"src", preview_.src},

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clinic_routines.hpp"
+#include "core/clinic_safety.hpp"
 #include "core/clinic_setup.hpp"
 #include "core/qr_code.hpp"
 #include "kit/kit_page.hpp"
@@ -138,8 +139,18 @@ private:
     // add-a-question form, and each refusal beside what asked for it.
     void draw_safety_tab();
     void draw_safety_rules();
+    void draw_safety_rule(const BuiltinSafetyRule& rule);
     void safety_changed();
+    void refresh_safety_view();
     nlohmann::json triage_;
+    // What the tab shows of triage_, worked out when it changes rather than in every frame.
+    struct SafetyView {
+        std::vector<std::string> summary;
+        std::vector<BuiltinSafetyRule> rules;
+        std::vector<ClinicQuestion> own;
+        bool same_as_builtin = true;
+    };
+    SafetyView safety_view_;
     std::string triage_note_;           // the stored check could not be used: why ("" when none)
     std::string safety_item_;           // the sign being typed
     int safety_page_ = 0;               // its page, an index of kFixedGroupIds

@@ -84,7 +84,9 @@ void ClinicKit::draw_import() {
         import_ = ImportOutcome{};
         if (!services_.pick_backup_file()) import_.message = "This browser cannot open files here.";
     }
-    ui::paragraph(draw_, "A clinic-content.json this kit saved, or a routine file: you can also drop it on this page.", true);
+    ui::paragraph(draw_, "A clinic-content.json this kit saved, or a routine or safety check file: you can also drop it "
+                         "on this page.",
+                  true);
     if (!import_.message.empty()) ui::paragraph(draw_, import_.message.c_str(), import_.opened);
     for (const std::string& problem : import_.problems) ui::bullet(draw_, problem.c_str());
     ui::vertical_space(draw_, 12);

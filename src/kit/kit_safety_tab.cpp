@@ -21,8 +21,9 @@ namespace calfcoach::kit {
 // [SECTION] Safety check
 //-----------------------------------------------------------------------------
 namespace {
-// A level on a button in a row of up to five: short, the banner's full words are said beside it.
-constexpr std::array<const char*, 6> kLevelButtons = {"Go ahead", "Go gently", "Wait to heal", "See a professional",
+// A level on a button in a row of up to five, in a card at 1024 px: so short that no word is cut
+// ("professional" is not); the banner's full words are said beside every row.
+constexpr std::array<const char*, 6> kLevelButtons = {"Go ahead", "Go gently", "Wait to heal", "Ask first",
                                                       "Advice today", "Emergency"};
 // What a clinic's own sign may lead to: from "go ahead gently" up ("go ahead" would do nothing).
 constexpr SafetyLevel kLowestOwnLevel = SafetyLevel::Caution;
@@ -56,9 +57,17 @@ void panel(ui::DrawContext& ctx, const char* id, Draw draw) {
 }
 }  // namespace
 
+void ClinicKit::refresh_safety_view() {
+    safety_view_.summary = clinic_safety_summary(triage_, builtin_);
+    safety_view_.rules = builtin_safety_rules(triage_, builtin_);
+    safety_view_.own = clinic_questions(triage_, builtin_);
+    safety_view_.same_as_builtin = same_as_builtin(triage_, builtin_);
+}
+
 void ClinicKit::safety_changed() {
     triage_note_.clear();  // a new draft now: it may be saved over a damaged one
     if (!services_.storage().set(kTriageDraftKey, dump_json(triage_))) storage_failed_ = true;
+    refresh_safety_view();
     content_changed();
 }
 
@@ -71,17 +80,16 @@ void ClinicKit::draw_safety_tab() {
                   true);
     if (!triage_note_.empty()) ui::paragraph(draw_, (triage_note_ + " The saved one is kept until you change something.").c_str());
     ui::vertical_space(draw_, 8);
-    draw_import();
 
     panel(draw_, "kit.safety.summary", [&] {
         ui::subheading(draw_, "What your changes do");
-        for (const std::string& line : clinic_safety_summary(triage_, builtin_)) ui::bullet(draw_, line.c_str());
+        for (const std::string& line : safety_view_.summary) ui::bullet(draw_, line.c_str());
         ui::paragraph(draw_, "The preview asks your check: start a session there to try it as a patient.", true);
     });
 
     // The clinic's own questions, each with a way to take it out again.
     ui::subheading(draw_, "Your own questions");
-    const std::vector<ClinicQuestion> own = clinic_questions(triage_, builtin_);
+    const std::vector<ClinicQuestion> own = safety_view_.own;  // a copy: Remove changes the view
     if (own.empty()) ui::paragraph(draw_, "None yet. Add one below.", true);
     for (const ClinicQuestion& q : own) {
         ui::paragraph(draw_, q.item.c_str());
@@ -89,8 +97,7 @@ void ClinicKit::draw_safety_tab() {
                                   in_quotes(ui::level_look(q.level).title) + ".";
         ui::paragraph(draw_, where.c_str(), true);
         const std::string id = "kit.safety.own." + q.id + ".remove";
-        const std::string label = "Remove this question";
-        if (ui::button(draw_, id.c_str(), label.c_str(), ui::ButtonStyle::Outline, draw_.px(220))) {
+        if (ui::button(draw_, id.c_str(), "Remove this question", ui::ButtonStyle::Outline, draw_.px(220))) {
             const SafetyEdit removed = remove_clinic_question(triage_, builtin_, q.id);
             safety_refused_id_ = removed.ok() ? std::string() : q.id;
             safety_refused_ = removed.problem;
@@ -152,6 +159,8 @@ void ClinicKit::draw_safety_tab() {
     draw_safety_rules();
 
     ui::vertical_space(draw_, 8);
+    ui::subheading(draw_, "From a file");
+    draw_import();
     if (ui::button(draw_, "kit.safety.reset", "Start again from the app's own check", ui::ButtonStyle::Quiet)) {
         triage_ = builtin_triage(builtin_);
         safety_problem_.clear();
@@ -162,15 +171,14 @@ void ClinicKit::draw_safety_tab() {
     }
 }
 
-// The app's own signs, page by page: what they are, what they lead to and the guidance behind it,
-// and a choice of answers that starts at the app's own (a milder one is never offered).
+// The app's own signs, page by page, each in a card.
 void ClinicKit::draw_safety_rules() {
     ui::subheading(draw_, "The app's own signs");
     ui::paragraph(draw_, "For each sign: the answer patients get and the guidance it follows. Choose a stricter answer "
                          "if your clinic wants one.",
                   true);
     ui::vertical_space(draw_, 8);
-    const std::vector<BuiltinSafetyRule> rules = builtin_safety_rules(triage_, builtin_);
+    const std::vector<BuiltinSafetyRule> rules = safety_view_.rules;  // a copy: a choice changes the view
     for (std::size_t p = 0; p < kFixedGroupIds.size(); ++p) {
         const std::string_view page = kFixedGroupIds[p];
         const std::string heading = "Page " + std::to_string(p + 1) + ": " + page_short_name(page);
@@ -179,38 +187,41 @@ void ClinicKit::draw_safety_rules() {
         ui::vertical_space(draw_, 6);
         for (const BuiltinSafetyRule& rule : rules) {
             if (rule.page != page) continue;
-            ui::paragraph(draw_, rule.signs.c_str());
-            std::string facts = "The app's answer: " + in_quotes(ui::level_look(rule.builtin_level).title) + ". Based on: " +
-                                rule.source + ".";
-            if (rule.level != rule.builtin_level)
-                facts += " Your clinic's answer: " + in_quotes(ui::level_look(rule.level).title) + ".";
-            ui::paragraph(draw_, facts.c_str(), true);
-            // The answers offered start at the app's own: none below it exists to choose.
-            const int lowest = static_cast<int>(rule.builtin_level);
-            std::array<const char*, kLevelCount> options{};
-            std::size_t count = 0;
-            for (int l = lowest; l < kLevelCount; ++l) options[count++] = kLevelButtons[static_cast<std::size_t>(l)];
-            if (count > 1) {
-                int selected = static_cast<int>(rule.level) - lowest;
-                const std::string id = "kit.safety.rule." + rule.rule_id;
-                if (ui::choice(draw_, id.c_str(), std::span<const char* const>(options.data(), count), &selected)) {
-                    const SafetyEdit set = set_rule_level(triage_, builtin_, rule.rule_id, static_cast<SafetyLevel>(lowest + selected));
-                    safety_refused_id_ = set.ok() ? std::string() : rule.rule_id;
-                    safety_refused_ = set.problem;
-                    announce_text_ = set.ok() ? "Patients who tick it now get: " +
-                                                    std::string(ui::level_look(static_cast<SafetyLevel>(lowest + selected)).title)
-                                              : set.problem;
-                    ++announce_seq_;
-                    if (set.ok()) safety_changed();
-                    else redraw_ = true;
-                }
-            } else {
-                ui::paragraph(draw_, "Already the strictest answer.", true);
-            }
-            if (safety_refused_id_ == rule.rule_id) ui::paragraph(draw_, safety_refused_.c_str());
-            ui::vertical_space(draw_, 14);
+            panel(draw_, ("kit.safety.card." + rule.rule_id).c_str(), [&] { draw_safety_rule(rule); });
         }
     }
+}
+
+// One of the app's signs, in its card: what it is, the app's answer and its guidance, and the choice
+// of answers, which starts at the app's own (none below it exists to choose).
+void ClinicKit::draw_safety_rule(const BuiltinSafetyRule& rule) {
+    ui::paragraph(draw_, rule.signs.c_str());
+    const std::string facts = "The app's answer: " + in_quotes(ui::level_look(rule.builtin_level).title) +
+                              ". Based on: " + rule.source + ".";
+    ui::paragraph(draw_, facts.c_str(), true);
+    if (rule.level != rule.builtin_level)
+        ui::paragraph(draw_, ("Your clinic's answer: " + in_quotes(ui::level_look(rule.level).title) + ".").c_str());
+    const int lowest = static_cast<int>(rule.builtin_level);
+    std::array<const char*, kLevelCount> options{};
+    std::size_t count = 0;
+    for (int l = lowest; l < kLevelCount; ++l) options[count++] = kLevelButtons[static_cast<std::size_t>(l)];
+    if (count > 1) {
+        int selected = static_cast<int>(rule.level) - lowest;
+        const std::string id = "kit.safety.rule." + rule.rule_id;
+        if (ui::choice(draw_, id.c_str(), std::span<const char* const>(options.data(), count), &selected)) {
+            const auto level = static_cast<SafetyLevel>(lowest + selected);
+            const SafetyEdit set = set_rule_level(triage_, builtin_, rule.rule_id, level);
+            safety_refused_id_ = set.ok() ? std::string() : rule.rule_id;
+            safety_refused_ = set.problem;
+            announce_text_ = set.ok() ? "Patients who tick it now get: " + std::string(ui::level_look(level).title) : set.problem;
+            ++announce_seq_;
+            if (set.ok()) safety_changed();
+            else redraw_ = true;
+        }
+    } else {
+        ui::paragraph(draw_, "Already the strictest answer.", true);
+    }
+    if (safety_refused_id_ == rule.rule_id) ui::paragraph(draw_, safety_refused_.c_str());
 }
 
 }  // namespace calfcoach::kit
