@@ -18,16 +18,25 @@ bool ClinicContentCheck::ok() const {
     return true;
 }
 
-ClinicContentCheck check_clinic_routines(const nlohmann::json& routines_file, const ContentFiles& builtin) {
+ClinicContentCheck check_clinic_files(const nlohmann::json& edited, const ContentFiles& builtin) {
     ClinicContentCheck check;
-    const auto shipped = builtin.find("routines.json");
-    if (shipped != builtin.end()) {
-        const JsonParseResult parsed = parse_json_limited(shipped->second);
-        if (parsed.ok && parsed.value == routines_file) return check;
+    nlohmann::json bundle = nlohmann::json::object();
+    for (const auto& [name, file] : edited.items()) {
+        const auto shipped = builtin.find(name);
+        if (shipped != builtin.end()) {
+            const JsonParseResult parsed = parse_json_limited(shipped->second);
+            if (parsed.ok && parsed.value == file) continue;
+        }
+        bundle[name] = file;
     }
-    check.bundle = dump_json(nlohmann::json{{"routines.json", routines_file}});
+    if (bundle.empty()) return check;
+    check.bundle = dump_json(bundle);
     check.issues = load_clinic_content(check.bundle, builtin).issues;
     return check;
+}
+
+ClinicContentCheck check_clinic_routines(const nlohmann::json& routines_file, const ContentFiles& builtin) {
+    return check_clinic_files(nlohmann::json{{"routines.json", routines_file}}, builtin);
 }
 
 std::string errors_at(const std::vector<ContentIssue>& issues, std::string_view pointer) {

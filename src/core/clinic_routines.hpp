@@ -15,16 +15,19 @@
 namespace calfcoach {
 
 struct ClinicContentCheck {
-    std::string bundle;                // {"routines.json": …}, or empty when the routines are the built-in ones
+    std::string bundle;                // {"routines.json": …, "triage.json": …}: the files that differ; empty when none does
     std::vector<ContentIssue> issues;  // the loader's, errors and warnings
     [[nodiscard]] bool ok() const;     // no error
 };
 
 using ContentFiles = std::map<std::string, std::string, std::less<>>;
 
-// Checks `routines_file` as a clinic's routines.json with the other files built in. `builtin`: file
-// name -> the shipped text (the kit passes the compiled-in content). No bundle when the routines are
-// the shipped ones.
+// Checks the files a clinic edited ({"routines.json": {...}, "triage.json": {...}}) as a clinic's
+// content, the others built in. `builtin`: file name -> the shipped text (the kit passes the
+// compiled-in content). A file the same as the shipped one is left out of the bundle; no bundle when
+// every file is.
+ClinicContentCheck check_clinic_files(const nlohmann::json& edited, const ContentFiles& builtin);
+// The same for routines.json alone.
 ClinicContentCheck check_clinic_routines(const nlohmann::json& routines_file, const ContentFiles& builtin);
 
 // The messages of the issues at `pointer` or under it ("/routines/0/steps/2"), joined with "; ";

@@ -31,6 +31,19 @@ constexpr std::optional<SafetyLevel> safety_level_from_string(std::string_view n
     return std::nullopt;
 }
 
+// What the patient app's result banner says for each level (ui/level_look uses the same words).
+inline constexpr std::array<std::string_view, 6> kSafetyLevelTitles = {
+    "Go ahead",
+    "Go ahead gently",
+    "Wait until it has healed",
+    "See a health professional first",
+    "Get medical advice today",
+    "Call the emergency number now",
+};
+constexpr std::string_view safety_level_title(SafetyLevel level) {
+    return kSafetyLevelTitles[static_cast<std::size_t>(level)];
+}
+
 // Only these two lead on to a session.
 constexpr bool allows_session(SafetyLevel level) { return level <= SafetyLevel::Caution; }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clinic_content.hpp"
+#include "core/clinic_safety.hpp"
 #include "core/default_content.hpp"
 #include "core/json_safe.hpp"
 #include "core/launch_options.hpp"
@@ -58,7 +59,14 @@ ClinicKit::ClinicKit(ui::Services& services, KitPage& page) : services_(services
         if (draft.ok && draft.value.is_object()) routines_ = draft.value;
         else routines_damaged_ = true;
     }
-    check_ = check_clinic_routines(routines_, builtin_);
+    triage_ = builtin_triage(builtin_);
+    if (const auto stored = services_.storage().get(kTriageDraftKey)) {
+        ClinicSafetyDraft draft = read_clinic_safety(*stored, builtin_);
+        triage_ = std::move(draft.triage);
+        triage_note_ = std::move(draft.note);  // the damaged draft is kept until something changes
+    }
+    refresh_safety_view();
+    check_ = check_clinic_files(edited_files(), builtin_);
     builtin_content_ = load_content(builtin_).content;
     if (const auto stored = services_.storage().get(kPrescribeDraftKey))
         rx_form_damaged_ = !prescribe_form_from_json(*stored, rx_form_);
@@ -71,11 +79,28 @@ std::string ClinicKit::preview_content() const {
     return check_.bundle.empty() ? dump_json(nlohmann::json{{"routines.json", routines_}}) : check_.bundle;
 }
 
+nlohmann::json ClinicKit::edited_files() const { return {{"routines.json", routines_}, {"triage.json", triage_}}; }
+
+void ClinicKit::content_changed() {
+    // Only the files that differ from the app's go into the bundle (the preview, the code, the file).
+    check_ = check_clinic_files(edited_files(), builtin_);
+    changed_at_ms_ = last_context_.now_ms;
+    redraw_ = true;
+}
+
+std::string ClinicKit::changed_parts() const {
+    const JsonParseResult bundle = parse_json_limited(check_.bundle, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 2});
+    const bool routine = bundle.ok && bundle.value.contains("routines.json");
+    const bool safety = bundle.ok && bundle.value.contains("triage.json");
+    return routine && safety ? "your routine and safety check" : safety ? "your safety check" : "your routine";
+}
+
 const char* ClinicKit::screen_name() const {
     switch (tab_) {
         case KitTab::Clinic: return "kit.clinic";
         case KitTab::Routine: return "kit.routine";
         case KitTab::Website: return "kit.website";
+        case KitTab::Safety: return "kit.safety";
         case KitTab::Prescribe: return "kit.prescribe";
     }
     return "kit.clinic";
@@ -152,6 +177,7 @@ ui::FrameResult ClinicKit::frame(const ui::FrameContext& context) {
         case KitTab::Clinic: draw_clinic_tab(); break;
         case KitTab::Routine: draw_routine_tab(); break;
         case KitTab::Website: draw_website_tab(); break;
+        case KitTab::Safety: draw_safety_tab(); break;
         case KitTab::Prescribe: draw_prescribe_tab(); break;
     }
     ui::vertical_space(draw_, 24);
@@ -200,7 +226,8 @@ void ClinicKit::draw_header() {
     if (storage_failed_)
         ui::paragraph(draw_, "This browser does not let the page keep your settings: copy the code before you close it.");
     ui::vertical_space(draw_, 12);
-    static constexpr std::array<const char*, 4> kTabs = {"Your clinic", "Your routine", "On your website", "Prescribe"};
+    // Short enough for five side by side in the form's width at 1024 px.
+    static constexpr std::array<const char*, 5> kTabs = {"Your clinic", "Routine", "Website", "Safety check", "Prescribe"};
     int selected = static_cast<int>(tab_);
     if (ui::choice(draw_, "kit.tab", kTabs, &selected)) {
         tab_ = static_cast<KitTab>(selected);
@@ -309,6 +336,7 @@ std::string ClinicKit::state_json() const {
         {"colour_used", used_colour_},
         {"storage", services_.status().storage_persistent ? "persistent" : "memory"},
         {"draft_damaged", draft_damaged_},
+        {"safety", {{"same_as_builtin", safety_view_.same_as_builtin}, {"damaged", !triage_note_.empty()}}},
         {"preview",
          {{"shown", preview_.shown},
           {"src", preview_.src},

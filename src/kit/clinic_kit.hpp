@@ -6,6 +6,7 @@
 // [SECTION] Frame and layout (clinic_kit.cpp)
 // [SECTION] Your clinic, On your website (kit_clinic_tab.cpp)
 // [SECTION] Your routine (kit_routine_tab.cpp)
+// [SECTION] Safety check (kit_safety_tab.cpp; the edits: core/clinic_safety.hpp)
 // [SECTION] Prescribe (kit_prescribe_tab.cpp; its form: prescribe_form.hpp)
 // [SECTION] Import (kit_import.cpp)
 // [SECTION] Preview, Exported state (clinic_kit.cpp)
@@ -20,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clinic_routines.hpp"
+#include "core/clinic_safety.hpp"
 #include "core/clinic_setup.hpp"
 #include "core/qr_code.hpp"
 #include "kit/kit_page.hpp"
@@ -34,13 +36,15 @@ namespace calfcoach::kit {
 inline constexpr const char* kDraftKey = "kit.draft";
 // The storage key of the routines draft (routines.json as the clinic edits it).
 inline constexpr const char* kRoutinesDraftKey = "kit.routines";
+// The storage key of the safety check draft (triage.json as the clinic edits it).
+inline constexpr const char* kTriageDraftKey = "kit.triage";
 // The preview follows the form once typing pauses this long (a reload per key would flicker).
 inline constexpr double kPreviewSettleMs = 600;
 // Routines a clinic may offer (e.g. the full one and a short one after a run): patients pick one on
 // a phone, where three names side by side is the most that stays readable.
 inline constexpr std::size_t kMaxKitRoutines = 3;
 
-enum class KitTab { Clinic, Routine, Website, Prescribe };
+enum class KitTab { Clinic, Routine, Website, Safety, Prescribe };
 enum class PreviewDevice { Phone, Tablet, Computer };
 
 class ClinicKit : public ui::ShellApp, public ui::FileReceiver {
@@ -83,6 +87,10 @@ private:
     void draw_step(std::size_t index, std::size_t count);
     void draw_website_tab();
     void routines_changed();
+    // The routine or the safety check changed: checked again, and the preview follows once typing pauses.
+    void content_changed();
+    [[nodiscard]] nlohmann::json edited_files() const;  // {"routines.json": …, "triage.json": …}
+    [[nodiscard]] std::string changed_parts() const;    // "your routine and safety check": what the bundle carries
     [[nodiscard]] std::string preview_src() const;
     [[nodiscard]] std::string preview_content() const;
     [[nodiscard]] const char* screen_name() const;
@@ -132,6 +140,31 @@ private:
     std::optional<std::size_t> pending_remove_;                         // a step removed this frame
     std::string save_message_;          // how "Save the content file" went
     float last_scroll_y_ = 0, last_content_y_ = 0;
+
+    // The safety check tab: triage.json as the clinic edits it (only through core/clinic_safety), the
+    // add-a-question form, and each refusal beside what asked for it.
+    void draw_safety_tab();
+    void draw_safety_rules();
+    void draw_safety_rule(const BuiltinSafetyRule& rule);
+    void safety_changed();
+    void refresh_safety_view();
+    nlohmann::json triage_;
+    // What the tab shows of triage_, worked out when it changes rather than in every frame.
+    struct SafetyView {
+        std::vector<std::string> summary;
+        std::vector<BuiltinSafetyRule> rules;
+        std::vector<ClinicQuestion> own;
+        bool same_as_builtin = true;
+    };
+    SafetyView safety_view_;
+    std::string triage_note_;           // the stored check could not be used: why ("" when none)
+    std::string safety_item_;           // the sign being typed
+    int safety_page_ = 0;               // its page, an index of kFixedGroupIds
+    int safety_level_ = 2;              // what it leads to: an index of the levels offered (Caution first)
+    std::string safety_problem_;        // why the last add was refused, under the field
+    std::string safety_refused_id_;     // the rule or question whose change was refused, and why:
+    std::string safety_refused_;
+    std::string safety_added_;          // the item added last (said under the form)
 
     // The prescribe tab: one patient's programme, and the link, QR code, handout and reminders it gives.
     void draw_prescribe_tab();

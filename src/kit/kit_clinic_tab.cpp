@@ -108,11 +108,12 @@ void ClinicKit::draw_website_tab() {
     ui::vertical_space(draw_, 8);
     const bool content_ready = check_.ok() && !check_.bundle.empty();
     snippet_ = embed_snippet(setup_, base, content_ready ? check_.bundle : std::string());
+    const std::string parts = content_ready ? changed_parts() : std::string();
     if (!check_.ok())
-        ui::paragraph(draw_, "Your routine has problems (see \"Your routine\"): until they are fixed, this code gives "
-                             "patients the app's own routine.");
+        ui::paragraph(draw_, "Your routine has problems (see \"Routine\"): until they are fixed, this code gives "
+                             "patients the app's own routine and safety check.");
     else if (content_ready)
-        ui::paragraph(draw_, "Your routine is inside the code: there is no file to put on your website.", true);
+        ui::paragraph(draw_, ("The code carries " + parts + ": there is no file to put on your website.").c_str(), true);
     ui::TextFieldOptions code;
     code.lines = 5;
     code.read_only = true;
@@ -123,7 +124,7 @@ void ClinicKit::draw_website_tab() {
     ui::vertical_space(draw_, 16);
 
     if (content_ready) {
-        ui::paragraph(draw_, "Or keep your routine as a file, to host yourself or to send to whoever runs your website:");
+        ui::paragraph(draw_, ("Or keep " + parts + " as a file, to host yourself or to send to whoever runs your website:").c_str());
         if (ui::button(draw_, "kit.save_content", "Save the content file", ui::ButtonStyle::Outline)) {
             const JsonParseResult bundle = parse_json_limited(check_.bundle, JsonLimits{kClinicContentMaxBytes, kContentMaxDepth + 2});
             save_message_ = bundle.ok && services_.download("clinic-content.json", "application/json", dump_json(bundle.value, 2) + "\n")
@@ -146,7 +147,7 @@ void ClinicKit::draw_website_tab() {
     ui::paragraph(draw_, "Use this version instead. It cannot grow with the app, so it has a fixed height, and your page "
                          "hears nothing from it.");
     if (content_ready)
-        ui::paragraph(draw_, "It cannot carry your routine: patients get the app's own routine through it.", true);
+        ui::paragraph(draw_, ("It cannot carry " + parts + ": patients get the app's own through it.").c_str(), true);
     iframe_code_ = iframe_snippet(setup_, base);
     ui::TextFieldOptions frame_code;
     frame_code.lines = 5;

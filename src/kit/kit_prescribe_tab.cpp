@@ -90,8 +90,8 @@ void ClinicKit::draw_prescribe_tab() {
         const std::string line = "Routine: " + routine->title + ", the app's own.";
         ui::paragraph(draw_, line.c_str());
     }
-    ui::paragraph(draw_, "The link opens the app as it comes. The changes in \"Your routine\" reach only patients who "
-                         "use the app on your website.",
+    ui::paragraph(draw_, "The link opens the app as it comes. Your changes in \"Routine\" and \"Safety check\" reach "
+                         "only patients who use the app on your website.",
                   true);
     if (!result.problem("routine").empty()) ui::paragraph(draw_, result.problem("routine").c_str());
     ui::vertical_space(draw_, 12);

@@ -39,11 +39,9 @@ nlohmann::json number_or_text(const std::string& typed) {
 }  // namespace
 
 void ClinicKit::routines_changed() {
-    check_ = check_clinic_routines(routines_, builtin_);
     routines_damaged_ = false;
     if (!services_.storage().set(kRoutinesDraftKey, dump_json(routines_))) storage_failed_ = true;
-    changed_at_ms_ = last_context_.now_ms;
-    redraw_ = true;
+    content_changed();
 }
 
 void ClinicKit::draw_step(std::size_t index, std::size_t count) {

@@ -77,6 +77,8 @@ test('axe: the clinic kit has no serious or critical violations on any of its ta
   await tap(page, 'kit.advanced');
   await check('kit: advanced');
   await tap(page, 'kit.tab.3');
+  await check('kit: safety check');
+  await tap(page, 'kit.tab.4');
   await check('kit: prescribe');
   await tap(page, 'kit.rx.own_times');
   await check('kit: prescribe, each step\'s time');

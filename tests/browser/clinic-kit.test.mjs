@@ -92,7 +92,12 @@ async function previewState(page, wanted) {
     if (s && s.app.frame > 0 && !s.app.content_pending && wanted(s)) return s;
     await page.waitForTimeout(100);
   }
-  throw new Error('the preview never showed what was expected');
+  const last = await page.evaluate(() => {
+    const frame = document.getElementById('cc-preview');
+    const app = frame && frame.contentWindow && frame.contentWindow.calfcoach;
+    return app && app.state ? { screen: app.state().screen, page: app.state().page, items: app.state().items.map((i) => i.id) } : null;
+  });
+  throw new Error(`the preview never showed what was expected: ${JSON.stringify(last)}`);
 }
 
 // Scrolls the form (the wheel over the form: over the preview it would scroll the patient app) until
@@ -292,7 +297,7 @@ test('prescribe: the QR code the kit saves, scanned by a phone, opens the progra
   const page = await newPage(browser, DESKTOP);
   await openKit(page);
   await typeInto(page, 'kit.name', 'Riverside Physiotherapy');
-  await click(page, 'kit.tab.3');
+  await click(page, 'kit.tab.4');
   assert.equal((await state(page)).screen, 'kit.prescribe');
   await click(page, 'kit.rx.legs.1');  // left leg only
   await typeInto(page, 'kit.rx.start', '2026-12-01');
@@ -366,6 +371,62 @@ test('a broken content file opened in the kit lists its problems and the draft i
                              null, { timeout: 10000 });
   await settle(page);
   assert.ok(says(await state(page), /Opened routines\.json/));
+  assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
+  await page.close();
+});
+
+// A click on an item of the patient app inside the preview, where a person clicks: the preview is
+// the app at its device size, scaled down to the rectangle the kit reserved.
+async function clickInPreview(page, id) {
+  const at = await page.evaluate((wanted) => {
+    const frame = document.getElementById('cc-preview');
+    const rect = frame.getBoundingClientRect();
+    const found = frame.contentWindow.calfcoach.state().items.find((i) => i.id === wanted);
+    return found && { x: rect.left, y: rect.top, scale: rect.width / frame.offsetWidth, item: found };
+  }, id);
+  assert.ok(at, `no "${id}" in the preview`);
+  await page.mouse.click(at.x + (at.item.x + at.item.w / 2) * at.scale, at.y + (at.item.y + at.item.h / 2) * at.scale);
+}
+
+test('safety check: a question the physio adds is asked by the patient app in the preview', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await openKit(page);
+  await click(page, 'kit.tab.3');
+  const tab = await state(page);
+  assert.equal(tab.screen, 'kit.safety');
+  assert.ok(says(tab, /^Same as the built-in check\.$/), 'nothing changed yet');
+  assert.ok(says(tab, /Based on: NHS: pulmonary embolism symptoms/), 'the app\'s own signs, with their guidance');
+
+  const sign = 'Calf pain that woke you in the night';
+  await typeInto(page, 'kit.safety.new.item', sign);
+  await click(page, 'kit.safety.new.page.0');   // Right now
+  await click(page, 'kit.safety.new.level.3');  // Advice today
+  assert.equal((await item(page, 'kit.safety.new.level.3')).checked, true);
+  await click(page, 'kit.safety.add');
+  const added = await state(page);
+  assert.ok(says(added, new RegExp(`^Adds 1 question: '${sign}' \\(page 'Right now'\\), which stops the session and sends the patient for medical advice today\\.$`)),
+            added.texts.map((t) => t.text).join('\n'));
+  assert.ok(!says(added, /^Same as the built-in check\.$/));
+  assert.equal((await item(page, 'kit.safety.new.item')).text, '');
+  assert.ok(added.items.some((i) => i.id === 'kit.safety.own.clinic_1.remove'), 'the question can be taken out again');
+  await saveScreenshot(page, 'clinic-kit-safety');
+
+  // The patient app in the preview, with the clinic's check: its first page asks the new sign. The
+  // preview already had the kit's content (the built-in routine): the new one is handed over once
+  // typing pauses, and a check begun before it arrives goes back Home (it is asked on the new content).
+  await page.waitForFunction(() => window.calfcoach.state().preview.pending === false, null, { timeout: 10000 });
+  let asked = null;
+  for (let attempt = 0; attempt < 3 && !asked; attempt++) {
+    await previewState(page, (s) => s.app.clinic_content === true && s.app.clinic_content_errors === 0 && s.app.screen === 'home');
+    await page.waitForTimeout(300);
+    await clickInPreview(page, 'home.start');
+    asked = await previewState(page, (s) => s.app.screen === 'safety' && s.app.items.some((i) => i.id === 'safety.sign.clinic_1'))
+      .catch(() => null);
+  }
+  assert.ok(asked, 'the preview asks the new sign');
+  assert.equal(asked.app.page, 'right_now');
+  assert.equal(asked.app.items.find((i) => i.id === 'safety.sign.clinic_1').label, sign);
+  await saveScreenshot(page, 'clinic-kit-safety-preview');
   assert.deepEqual((await page.problems()).filter((p) => !/GL Driver/.test(p)), []);
   await page.close();
 });

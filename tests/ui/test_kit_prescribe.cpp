@@ -31,7 +31,7 @@ Prescription decoded_link(const KitDriver& kit) {
 }
 
 void open_prescribe(KitDriver& kit) {
-    REQUIRE(kit.tap("kit.tab.3"));
+    REQUIRE(kit.tap("kit.tab.4"));
     REQUIRE(kit.state()["screen"] == "kit.prescribe");
 }
 
