@@ -103,8 +103,10 @@ async function previewState(page, wanted) {
 // Scrolls the form (the wheel over the form: over the preview it would scroll the patient app) until
 // the item is in view.
 async function scrollIntoView(page, id) {
-  const { height } = page.viewportSize();
   for (let attempt = 0; attempt < 30; attempt++) {
+    // The canvas's bottom, not the window's: with "Update available" shown the canvas gives the strip
+    // room, and a person sees (and clicks) the form above it.
+    const height = await page.evaluate(() => Math.floor(document.getElementById('canvas').getBoundingClientRect().bottom));
     const found = await item(page, id);
     if (found.y >= 0 && found.y + found.h <= height) return found;
     const distance = found.y + found.h > height ? Math.min(found.y + found.h - height + 60, height * 0.6)

@@ -154,7 +154,8 @@ TEST_CASE("clinic safety: raising a rule changes its level advice and source and
     REQUIRE(loads(triage));
     const ContentLoad load = load_bundle(triage);
     CHECK(level_alone(load.content.triage, "unexplained_calf_pain") == SafetyLevel::Emergency);
-    const BuiltinSafetyRule* leg = rule_in(builtin_safety_rules(triage, builtin()), "possible_leg_clot");
+    const std::vector<BuiltinSafetyRule> rules = builtin_safety_rules(triage, builtin());  // alive: leg points into it
+    const BuiltinSafetyRule* leg = rule_in(rules, "possible_leg_clot");
     REQUIRE(leg);
     CHECK(leg->level == SafetyLevel::Emergency);
     CHECK(leg->builtin_level == SafetyLevel::Urgent);

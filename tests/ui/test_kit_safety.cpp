@@ -128,7 +128,8 @@ TEST_CASE("kit safety: an answer is made stricter and back and never below the a
     CHECK(kit.item("kit.safety.rule.sore_muscles.0")["label"] == "Go gently");
     CHECK_FALSE(kit.item("kit.safety.rule.sore_muscles.4").is_null());
     CHECK(kit.item("kit.safety.rule.sore_muscles.5").is_null());
-    for (const auto& item : kit.state()["items"]) {
+    const auto state = kit.state();  // kept alive: the loop borrows from it
+    for (const auto& item : state["items"]) {
         const std::string id = item["id"];
         CHECK(id.rfind("kit.safety.own.", 0) != 0);  // no remove button for any of the app's signs
     }
