@@ -2,6 +2,9 @@
 // generated from content/*.json), so the app and the tool work with no other file.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +22,13 @@ inline std::string_view default_content_file(std::string_view name) {
     for (const DefaultContentFile& f : default_content_files())
         if (f.name == name) return f.text;
     return {};
+}
+
+// The shipped files as load_content takes them: file name -> JSON text.
+inline std::map<std::string, std::string, std::less<>> default_content_map() {
+    std::map<std::string, std::string, std::less<>> files;
+    for (const DefaultContentFile& f : default_content_files()) files.emplace(f.name, f.text);
+    return files;
 }
 
 }  // namespace calfcoach

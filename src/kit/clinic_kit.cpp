@@ -47,7 +47,7 @@ ClinicKit::ClinicKit(ui::Services& services, KitPage& page) : services_(services
     if (const auto stored = services_.storage().get(kDraftKey)) {
         if (!clinic_setup_from_json(*stored, setup_)) draft_damaged_ = true;  // kept as it is: never overwritten unread
     }
-    for (const DefaultContentFile& file : default_content_files()) builtin_.emplace(file.name, file.text);
+    builtin_ = default_content_map();
     const JsonParseResult shipped = parse_json_limited(builtin_["routines.json"]);
     routines_ = shipped.ok ? shipped.value : nlohmann::json::object();
     if (routines_.contains("routines") && routines_["routines"].is_array())

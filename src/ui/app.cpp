@@ -56,16 +56,9 @@ std::string_view to_string(Screen screen) {
 //-----------------------------------------------------------------------------
 // [SECTION] Start-up
 //-----------------------------------------------------------------------------
-namespace {
-std::map<std::string, std::string, std::less<>> builtin_files() {
-    std::map<std::string, std::string, std::less<>> files;
-    for (const DefaultContentFile& file : default_content_files()) files.emplace(file.name, file.text);
-    return files;
-}
-}  // namespace
 
 App::App(Services& services) : services_(services), history_(services.storage()) {
-    content_ = load_content(builtin_files());
+    content_ = load_content(default_content_map());
     use_routine_choice();
     if (routine_ == nullptr) screen_ = Screen::ContentError;
 
@@ -383,7 +376,7 @@ void App::wait_for_inline_content() {
 }
 
 std::vector<std::string> App::use_clinic_content(std::string_view bundle_text) {
-    return take_clinic_content(load_clinic_content(bundle_text, builtin_files()), code_points_in_json_strings(bundle_text));
+    return take_clinic_content(load_clinic_content(bundle_text, default_content_map()), code_points_in_json_strings(bundle_text));
 }
 
 std::vector<std::string> App::clinic_content_too_large(std::size_t bytes) {
@@ -411,7 +404,7 @@ std::vector<std::string> App::take_clinic_content(ContentLoad&& clinic, const st
     if (errors.empty()) errors.push_back("the content has no routine");
     // A clinic's earlier content gives way to the built-in one: never half of each, never a bad one.
     if (clinic_content_in_use_) {
-        replace_content(load_content(builtin_files()));
+        replace_content(load_content(default_content_map()));
         clinic_content_in_use_ = false;
     }
     content_notice_ = "This clinic's content has errors: the built-in content is used.";

@@ -13,16 +13,8 @@
 
 using namespace calfcoach;
 
-namespace {
-ContentFiles builtin() {
-    ContentFiles files;
-    for (const DefaultContentFile& file : default_content_files()) files.emplace(file.name, file.text);
-    return files;
-}
-}  // namespace
-
 TEST_CASE("clinic routines: a routine copied in gets a fresh id each time and the loader takes the file", "[core][clinic]") {
-    const ContentFiles files = builtin();
+    const ContentFiles files = default_content_map();
     nlohmann::json routines = nlohmann::json::parse(files.at("routines.json"));
     const nlohmann::json model = routines["routines"][0];
     routines["routines"].push_back(routine_copy_for(routines, model, "After a run"));

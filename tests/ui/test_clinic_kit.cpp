@@ -197,9 +197,8 @@ TEST_CASE("clinic kit: a duration the loader refuses shows its words beside the 
     const std::string error = kit.item("kit.step.1.duration.standard")["error"];
     CHECK_FALSE(error.empty());
     // The same words `calfcoach validate` prints for that place.
-    ContentFiles builtin;
-    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
-    nlohmann::json routines = nlohmann::json::parse(builtin["routines.json"]);
+    const ContentFiles builtin = default_content_map();
+    nlohmann::json routines = nlohmann::json::parse(builtin.at("routines.json"));
     routines["routines"][0]["steps"][1]["duration"]["standard"] = "ten";
     const ClinicContentCheck check = check_clinic_routines(routines, builtin);
     CHECK(error == errors_at(check.issues, "/routines/0/steps/1/duration/standard"));
@@ -232,8 +231,7 @@ TEST_CASE("clinic kit: a second routine is added from the app's, named, offered 
     CHECK(routines[1]["summary"] == "Four easy minutes after running.");
     CHECK(routines[1]["steps"][1]["duration"]["quick"] == 20);
     CHECK(routines[0]["steps"][1]["duration"]["quick"] != 20);  // the first routine is untouched
-    ContentFiles builtin;
-    for (const DefaultContentFile& file : default_content_files()) builtin.emplace(file.name, file.text);
+    const ContentFiles builtin = default_content_map();
     CHECK(load_clinic_content(kit.page.shown.content, builtin).ok());
     // The first routine is still there to edit.
     REQUIRE(kit.tap("kit.routine.pick.0"));

@@ -19,11 +19,7 @@ using calfcoach::testing::KitDriver;
 
 namespace {
 
-ContentFiles builtin_files() {
-    ContentFiles files;
-    for (const DefaultContentFile& file : default_content_files()) files.emplace(file.name, file.text);
-    return files;
-}
+ContentFiles builtin_files() { return default_content_map(); }
 
 const nlohmann::json* question_in(const nlohmann::json& triage, const std::string& id) {
     for (const auto& q : triage["questions"])
