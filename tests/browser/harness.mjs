@@ -80,7 +80,14 @@ export async function newPage(browser, device) {
 
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+  try {
+    await page.waitForFunction(() => window.calfcoach && window.calfcoach.state().frame > 0, null, { timeout: 20000 });
+  } catch (error) {
+    // What the page itself reported while it started (an abort's message, a failed fetch).
+    const problems = await page.problems().catch(() => []);
+    error.message += problems.length ? `; the page reported: ${JSON.stringify(problems).slice(0, 1500)}` : '; the page reported nothing';
+    throw error;
+  }
   await settle(page);
 }
 

@@ -107,6 +107,7 @@ class EngineFrame {
 export async function waitOn(target, fn, arg, timeout, interval) {
   const deadline = Date.now() + timeout;
   let lastError = null;
+  let firstError = null;  // a crash's first error says more than the ones that follow it
   for (;;) {
     try {
       const value = await target.evaluate(fn, arg);
@@ -114,9 +115,11 @@ export async function waitOn(target, fn, arg, timeout, interval) {
       lastError = null;
     } catch (error) {
       lastError = error;
+      firstError = firstError || error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`waitForFunction timed out after ${timeout} ms: ${String(fn).slice(0, 160)}${lastError ? ` (last error: ${lastError.message})` : ''}`);
+      const first = firstError && firstError !== lastError ? ` (first error: ${firstError.message})` : '';
+      throw new Error(`waitForFunction timed out after ${timeout} ms: ${String(fn).slice(0, 160)}${lastError ? ` (last error: ${lastError.message})` : ''}${first}`);
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
