@@ -26,9 +26,12 @@
     return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
   }
 
-  function hasWebGL2() {
+  // Asked of the app's own canvas with the attributes the app asks for (platform/web_shell_web.cpp:
+  // no alpha, depth or stencil; GLFW: no antialias): the browser hands the app this same context
+  // later, so the check costs no second context (each costs tens of ms on a phone's main thread).
+  function hasWebGL2(canvas) {
     try {
-      return !!document.createElement('canvas').getContext('webgl2');
+      return !!canvas && !!canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
     } catch (e) {
       return false;
     }
@@ -39,13 +42,13 @@
                'Try an up-to-date Chrome, Edge, Firefox or Safari.');
     return;
   }
-  if (!hasWebGL2()) {
+  var canvas = document.getElementById('canvas');
+  if (!hasWebGL2(canvas)) {
     showNotice('This browser cannot draw Calf Coach (WebGL2 is missing or turned off). ' +
                'Try an up-to-date browser, or turn on hardware acceleration in its settings.');
     return;
   }
 
-  var canvas = document.getElementById('canvas');
   // The WebGL context is made by the app; if the browser refuses, say so rather than fail silently.
   canvas.addEventListener('webglcontextcreationerror', function () {
     showNotice('This browser could not start WebGL2 graphics, which Calf Coach needs.');

@@ -24,10 +24,22 @@ for (const device of [DESKTOP, PHONE]) {
   describe(`at ${device.name} size`, () => {
     test('loads with no console errors and draws with WebGL2', async () => {
       const page = await newPage(browser, device);
+      // Every WebGL2 context the page makes: boot.js's check and the app share one.
+      await page.addInitScript(() => {
+        const made = new Set();
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          const context = original.call(this, type, ...rest);
+          if (type === 'webgl2' && context) made.add(context);
+          window.__webgl2Contexts = made.size;
+          return context;
+        };
+      });
       await openApp(page, server.url);
       const current = await state(page);
       assert.equal(current.webgl, 2, 'the app must draw through a WebGL2 context');
       assert.equal(current.context_lost, false);
+      assert.equal(await page.evaluate(() => window.__webgl2Contexts), 1, 'one WebGL2 context, the one the app draws with');
       // Opaque, with no depth or stencil buffer: nothing uses them, and on a phone they would cost
       // screen-sized buffers and a blended canvas.
       const attributes = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
