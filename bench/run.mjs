@@ -226,7 +226,7 @@ async function firstLoadTransfer(browser, url, problems) {
     files.push({ file, status: response.status(), raw: body.length, gzip: gzipSize(body), brotli: brotliSize(body),
       wire: sizes.responseBodySize + sizes.responseHeadersSize, encoding });
   }
-  // What the browser said it takes (Chromium asks for brotli only over HTTPS and from localhost).
+  // What the browser said it takes: the server picks the encoding from it.
   const acceptEncoding = responses.length ? await responses[0].request().headerValue('accept-encoding') : null;
   await context.close();
   const total = (key) => files.reduce((sum, entry) => sum + entry[key], 0);
@@ -328,18 +328,12 @@ async function idleAndMemory(browser, url, problems) {
 }
 
 // The playing figure's reference: main-thread time of a page-sized canvas drawing every frame.
-async function continuousCanvas(browser, url) {
-  const context = await newContext(browser);
-  const page = await newPage(context, new Set());
-  const cdp = await context.newCDPSession(page);
-  await page.goto(url);
-  await waitForFirstFrame(page);
+const continuousCanvas = (browser, url) => withLoadedPage(browser, url, new Set(), async (page) => {
+  const cdp = await page.context().newCDPSession(page);
   await sleep(1000);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const figure = await mainThreadWindow(page, cdp, IDLE_MS);
-  await context.close();
-  return figure;
-}
+  return mainThreadWindow(page, cdp, IDLE_MS);
+});
 
 //-----------------------------------------------------------------------------
 // 3, 4 and 5 with a session playing (ours only; skipped cleanly while there is no player)
