@@ -17,7 +17,7 @@
 //
 //   node scripts/finalize-dist.mjs DIST_DIR [--web WEB_DIR]
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat, utimes } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,6 +83,10 @@ export async function writePrecompressed(dist) {
       const target = path.join(dist, f + suffix);
       if (packed.length < bytes.length) {
         await writeIfChanged(target, packed);
+        // A copy left as it was (the same bytes) must still not look older than its file: servers
+        // take an older copy for a stale one (scripts/serve.mjs) and would send the file as it is.
+        const [source, copy] = await Promise.all([stat(path.join(dist, f)), stat(target)]);
+        if (copy.mtimeMs < source.mtimeMs) await utimes(target, new Date(), new Date());
         written.push(f + suffix);
       } else {
         await rm(target, { force: true });
