@@ -141,7 +141,9 @@ const appState = (page) => page.evaluate(() => window.calfcoach.state());
 // Our app draws on demand: wait until it stops drawing. The references: a fixed pause.
 async function settle(page, quietMs = 500, timeoutMs = 10000) {
   if (!(await hasSurface(page))) { await sleep(quietMs * 2); return; }
-  if ((await appState(page)).animating) { await sleep(300); return; }  // a playing session never goes quiet
+  const now = await appState(page);
+  // A playing session never goes quiet (a moving canvas, or the countdown's frame each second).
+  if (now.animating || (now.screen === 'player' && now.session?.playing)) { await sleep(300); return; }
   const start = Date.now();
   let last = (await appState(page)).frame;
   let lastChange = Date.now();

@@ -30,6 +30,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGuiContext::InputEventsQueue: keep drawing while input is queued
 #include "platform/a11y.hpp"
+#include "platform/motion_layer.hpp"
 #include "platform/web_bridge.hpp"
 #include "platform/web_services.hpp"
 #include "platform/web_shell.hpp"
@@ -133,9 +134,13 @@ void draw_frame() {
     context.safe_right = s.safe_area.right;
     context.safe_bottom = s.safe_area.bottom;
     context.safe_left = s.safe_area.left;
+    context.motion_layer = calfcoach::platform::motion_layer_available();
     const calfcoach::ui::FrameResult result = s.app.frame(context);
     ImGui::Render();
     calfcoach::platform::a11y_after_frame(s.app);  // the HTML layer follows, only when it changed
+    calfcoach::platform::motion_layer_after_frame(result.motion, s.dpr);
+    // The page refused the motion layer: the next frame animates on the canvas instead.
+    const bool motion_refused = !result.motion.empty() && !calfcoach::platform::motion_layer_available();
     if (s.options.after_frame) s.options.after_frame(result);  // e.g. the host's iframe follows
 
     const calfcoach::ui::Rgb bg = s.app.palette().background;
@@ -149,8 +154,11 @@ void draw_frame() {
         wake(WakeCause::App);  // the canvas may change size (a strip giving way): the next frame reads it
     }
     s.only_animating = result.animating && s.frames_wanted == 0;
-    if (result.animating) s.frames_wanted = std::max(s.frames_wanted, 1);
-    s.wake_after_ms = result.wake_after_ms;
+    if (result.animating || motion_refused) s.frames_wanted = std::max(s.frames_wanted, 1);
+    // The app counts on its own clock, which ?timescale= runs faster than the page's: a countdown's
+    // next second comes sooner in page time (a fast test run would otherwise skip whole phases).
+    s.wake_after_ms = result.wake_after_ms < 0 ? result.wake_after_ms
+                                               : result.wake_after_ms / std::max(calfcoach::platform::web_services().timescale(), 1.0);
     // Input still queued (ImGui trickles a press and a release over separate frames): keep going.
     if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) {
         s.frames_wanted = std::max(s.frames_wanted, 1);
@@ -374,6 +382,7 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
 //-----------------------------------------------------------------------------
 EM_BOOL on_context_lost(int, const void*, void*) {
     g_shell->context_lost = true;
+    calfcoach::platform::motion_layer_clear();  // no picture to move over
     calfcoach::platform::show_notice(calfcoach::platform::NoticeKind::Error,
                                      "The graphics stopped working for a moment. Waiting for them to come back\xE2\x80\xA6 "
                                      "If nothing happens, reload the page: your history is kept.");

@@ -137,6 +137,7 @@ FrameResult App::frame(const FrameContext& context) {
     draw_.texts.clear();
     draw_.slider_held = false;
     library_animating_ = false;
+    frame_motion_ = MotionLayer{};
     FrameResult result;
 
     // A programme link is offered first; an interrupted session after it. A link that arrives during
@@ -267,6 +268,8 @@ FrameResult App::frame(const FrameContext& context) {
     last_content_css_ = content_css;
     last_scroll_y_ = scroll_y;
     last_animating_ = result.animating;
+    result.motion = std::move(frame_motion_);
+    last_motion_sprites_ = result.motion.empty() ? 0 : result.motion.sprites.size();
     result.content_height_css = std::clamp(static_cast<int>(std::ceil(content_css)), kEmbedMinHeightCss, kEmbedMaxHeightCss);
     if (!content_pending_ && !ready_sent_) {
         ready_sent_ = true;
@@ -743,6 +746,7 @@ std::string App::state_json() const {
         {"accent", has_accent_ ? nlohmann::json({accent_palette_.primary.r, accent_palette_.primary.g, accent_palette_.primary.b})
                                : nlohmann::json(nullptr)},
         {"animating", last_animating_},
+        {"motion_sprites", last_motion_sprites_},  // shapes the platform animates (the hands' stroke)
         {"texts", texts_json(draw_.texts)},
         {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", announce_assertive_}}},
         {"focus", draw_.focus_id},

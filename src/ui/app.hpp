@@ -389,6 +389,10 @@ private:
     bool touch_scrolling_ = false;
     bool scroll_to_top_ = false;
     bool last_animating_ = false;     // the last frame asked for the next one (state().animating)
+    std::size_t last_motion_sprites_ = 0;  // the last frame's motion layer (state().motion_sprites)
+    // What moves on a loop in this frame (the player's or an open technique's picture), handed to the
+    // platform in FrameResult::motion when FrameContext::motion_layer says it can animate it.
+    MotionLayer frame_motion_;
     float last_content_css_ = 0;      // the page's height and scroll in the last frame: a change
     float last_scroll_y_ = 0;         // draws one more frame, for the layout to settle
     float column_x_ = 0;              // the page column's left edge, device px (the footer lines up with it)

@@ -4,7 +4,7 @@
 // [SECTION] Drawing helpers: fills, strips, ribbons, arrows
 // [SECTION] Patterns: animated and static stroke guides
 // [SECTION] Labels
-// [SECTION] Body cache: the still drawing replayed, not recomputed
+// [SECTION] Body cache: the still drawing replayed, not recomputed (and the motion layer's sprites)
 // [SECTION] Entry points
 //
 // The leg's shapes live in core/calf_shape (shared with the printed handout's line drawing), in
@@ -16,6 +16,9 @@
 #include "ui/calf_diagram.hpp"
 
 #include "core/calf_shape.hpp"
+#include "core/fnv1a.hpp"
+#include "ui/calf_diagram_parts.hpp"
+#include "ui/motion_layer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -26,47 +29,8 @@
 #include <vector>
 
 namespace calfcoach::ui {
-namespace {
 
-constexpr float kAspect = 1.7f;       // height / width of the whole diagram (leg and label room)
-constexpr float kLegHalfWidth = 0.25f;  // one leg-space x unit, as a fraction of the diagram's width
-constexpr float kPi = 3.14159265358979f;
-
-//-----------------------------------------------------------------------------
-// [SECTION] Leg space
-//-----------------------------------------------------------------------------
-struct LegSpace {
-    float cx = 0, top = 0;  // device px of leg-space (0, 0)
-    float ux = 1, uy = 1;   // device px per leg-space unit; ux < 0 mirrors (right leg)
-    [[nodiscard]] ImVec2 at(float x, float y) const { return ImVec2(cx + x * ux, top + y * uy); }
-    [[nodiscard]] ImVec2 at(ImVec2 p) const { return at(p.x, p.y); }
-    [[nodiscard]] ImVec2 at(LegPoint p) const { return at(p.x, p.y); }
-    [[nodiscard]] float unit() const { return std::fabs(ux); }  // px of one x unit, for sizes
-};
-
-ImU32 col(Rgb c, float alpha = 1.0f) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f + 0.5f));
-}
-
-float lerp(float a, float b, float t) { return a + (b - a) * t; }
-ImVec2 lerp(ImVec2 a, ImVec2 b, float t) { return ImVec2(lerp(a.x, b.x, t), lerp(a.y, b.y, t)); }
-float smooth01(float t) {
-    t = std::clamp(t, 0.0f, 1.0f);
-    return t * t * (3.0f - 2.0f * t);
-}
-float fract(double v) { return static_cast<float>(v - std::floor(v)); }
-
-struct Style {
-    const Palette* p = nullptr;
-    float line = 1;         // device px of the main outline
-    float thin = 1;         // device px of inner details
-    float marker = 4;       // radius of a stroke marker dot
-    float aa = 1;           // device px of the hand-made anti-aliasing fringe
-};
-
-//-----------------------------------------------------------------------------
-// [SECTION] Drawing helpers
-//-----------------------------------------------------------------------------
+namespace diagram {
 std::vector<ImVec2> to_px(const LegSpace& s, const LegPath& pts) {
     std::vector<ImVec2> out;
     out.reserve(pts.size());
@@ -74,6 +38,47 @@ std::vector<ImVec2> to_px(const LegSpace& s, const LegPath& pts) {
     return out;
 }
 
+float polyline_length(const std::vector<ImVec2>& pts) {
+    float total = 0;
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) total += std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
+    return total;
+}
+
+ImVec2 along(const std::vector<ImVec2>& pts, float t) {
+    if (pts.empty()) return ImVec2(0, 0);
+    float want = std::clamp(t, 0.0f, 1.0f) * polyline_length(pts);
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+        const float seg = std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
+        if (want <= seg && seg > 0) return lerp(pts[i], pts[i + 1], want / seg);
+        want -= seg;
+    }
+    return pts.back();
+}
+
+std::vector<std::vector<ImVec2>> lanes_px(const LegSpace& s, const calf_shape::ZoneWork& work) {
+    std::vector<std::vector<ImVec2>> lanes;
+    for (const auto& lane : work.lanes) lanes.push_back(to_px(s, calf_shape::catmull_rom(lane, 10)));
+    return lanes;
+}
+}  // namespace diagram
+
+namespace {
+using namespace diagram;
+
+constexpr float kAspect = 1.7f;       // height / width of the whole diagram (leg and label room)
+constexpr float kLegHalfWidth = 0.25f;  // one leg-space x unit, as a fraction of the diagram's width
+
+//-----------------------------------------------------------------------------
+// [SECTION] Leg space (LegSpace, Style and the poses: calf_diagram_parts.hpp), colours
+//-----------------------------------------------------------------------------
+ImU32 col(Rgb c, float alpha = 1.0f) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f + 0.5f));
+}
+
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing helpers
+//-----------------------------------------------------------------------------
 // ImGui's anti-aliased fill needs clockwise points (on screen, y down), or its fringe goes inward:
 // mirroring the right leg flips every shape's winding, so each fill is turned the right way here.
 void fill_convex(ImDrawList* d, std::vector<ImVec2> px, ImU32 c) {
@@ -164,19 +169,6 @@ void ribbon(ImDrawList* d, const std::vector<ImVec2>& pts, const std::vector<flo
     }
 }
 
-// The point at fraction t (0..1) of a polyline's length.
-ImVec2 along(const std::vector<ImVec2>& pts, float t) {
-    float total = 0;
-    for (std::size_t i = 0; i + 1 < pts.size(); ++i) total += std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
-    float want = std::clamp(t, 0.0f, 1.0f) * total;
-    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
-        const float seg = std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
-        if (want <= seg && seg > 0) return lerp(pts[i], pts[i + 1], want / seg);
-        want -= seg;
-    }
-    return pts.back();
-}
-
 // A solid triangle arrowhead at `tip` pointing along `dir` (device px).
 void arrowhead(ImDrawList* d, ImVec2 tip, ImVec2 dir, float size, ImU32 c) {
     const float len = std::hypot(dir.x, dir.y);
@@ -237,14 +229,22 @@ void draw_number(ImDrawList* d, const DrawContext& ctx, ImVec2 c, float size, in
     d->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), color, text);
 }
 
-void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
+// The hands' pattern: still arrows and markers with reduced motion (a paused session too), moving
+// otherwise. With a motion layer only what stays put is drawn here (a sweep's faint lanes); what moves
+// went to the layer (calf_diagram_motion.cpp), from the same poses.
+void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const LegSpace& s, const CalfDiagramParams& prm,
+                  bool to_motion_layer) {
     const calf_shape::ZoneWork work = calf_shape::zone_work(prm.zone);
     const bool still = prm.reduced_motion;
     const double strokes = still ? 0.0 : prm.time_s * std::max(prm.strokes_per_minute, 1.0f) / 60.0;
     const float unit = s.unit();
     const float m = s.ux > 0 ? 1.0f : -1.0f;  // screen x of leg-space +x: circles turn the mirrored way too
-    std::vector<std::vector<ImVec2>> lanes;
-    for (const auto& lane : work.lanes) lanes.push_back(to_px(s, calf_shape::catmull_rom(lane, 10)));
+    const std::vector<std::vector<ImVec2>> lanes = lanes_px(s, work);
+    if (to_motion_layer && !still) {
+        if (prm.pattern == StrokePattern::SweepAnkleToKnee)
+            for (const auto& lane : lanes) stroke(d, lane, col(st.p->guide, 0.22f), st.thin * 1.5f, false);
+        return;
+    }
 
     switch (prm.pattern) {
         case StrokePattern::Circles: {
@@ -253,22 +253,19 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 for (std::size_t i = 0; i < work.points.size() && i < 3; ++i) circular_arrow(d, st, s.at(work.points[i]), r, m);
                 break;
             }
-            // One turn per stroke; the hands move to the next spot every two turns.
-            const auto spot = static_cast<std::size_t>(std::floor(strokes / 2.0)) % work.points.size();
-            const ImVec2 c = s.at(work.points[spot]);
-            const float a = 2 * kPi * fract(strokes) - kPi * 0.5f;
+            const CirclesPose pose = circles_pose(strokes, work.points.size());
+            const ImVec2 c = s.at(work.points[pose.spot]);
             std::vector<ImVec2> trail;
             std::vector<float> w, al;
-            constexpr int kTrail = 24;
-            for (int i = 0; i <= kTrail; ++i) {
-                const float t = static_cast<float>(i) / kTrail;  // 0 = oldest
-                const float ai = a - (1.0f - t) * kPi * 1.4f;
+            for (int i = 0; i <= kCirclesTrailSteps; ++i) {
+                const float t = static_cast<float>(i) / kCirclesTrailSteps;  // 0 = oldest
+                const float ai = pose.angle - (1.0f - t) * kCirclesTrailTurn;
                 trail.emplace_back(c.x + m * std::cos(ai) * r, c.y + std::sin(ai) * r);
-                w.push_back(lerp(st.thin * 1.5f, st.marker * 1.4f, t));
-                al.push_back(0.9f * std::pow(t, 1.5f));
+                w.push_back(circles_trail_width(st, t));
+                al.push_back(circles_trail_alpha(t));
             }
             ribbon(d, trail, w, al, st.p->guide, st.aa);
-            marker(d, st, ImVec2(c.x + m * std::cos(a) * r, c.y + std::sin(a) * r), st.marker);
+            marker(d, st, ImVec2(c.x + m * std::cos(pose.angle) * r, c.y + std::sin(pose.angle) * r), st.marker);
             break;
         }
         case StrokePattern::SweepAnkleToKnee: {
@@ -279,29 +276,25 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
             for (std::size_t i = 0; i < lanes.size(); ++i) {
                 // Faint lane, then a dot travelling up it with a short trail, fading in and out at the ends.
                 stroke(d, lanes[i], col(st.p->guide, 0.22f), st.thin * 1.5f, false);
-                const float t = fract(strokes + static_cast<double>(i) / static_cast<double>(lanes.size()) * 0.35);
-                const float fade = smooth01(t / 0.12f) * smooth01((1.0f - t) / 0.12f);
+                const LanePose pose = sweep_pose(strokes, i, lanes.size());
                 std::vector<ImVec2> tr;
                 std::vector<float> w, al;
-                for (int k = 0; k <= 12; ++k) {
-                    const float tk = std::max(t - 0.22f * (1.0f - static_cast<float>(k) / 12.0f), 0.0f);
-                    tr.push_back(along(lanes[i], tk));
-                    w.push_back(lerp(st.thin, st.marker * 1.6f, static_cast<float>(k) / 12.0f));
-                    al.push_back(0.6f * fade * static_cast<float>(k) / 12.0f);
+                for (int k = 0; k <= kSweepTrailSteps; ++k) {
+                    const float f = static_cast<float>(k) / kSweepTrailSteps;  // 0 = tail
+                    tr.push_back(along(lanes[i], std::max(pose.t - kSweepTrail * (1.0f - f), 0.0f)));
+                    w.push_back(sweep_trail_width(st, f));
+                    al.push_back(0.6f * pose.fade * f);
                 }
                 ribbon(d, tr, w, al, st.p->guide, st.aa);
-                const ImVec2 head = along(lanes[i], t), ahead = along(lanes[i], std::min(t + 0.02f, 1.0f));
-                marker(d, st, head, st.marker, fade);
-                arrowhead(d, ImVec2(head.x + (ahead.x - head.x) * 0.0f, head.y - st.marker * 1.2f - st.marker * 0.9f),
-                          ImVec2(ahead.x - head.x, std::min(ahead.y - head.y, -0.001f)), st.marker * 0.9f,
-                          col(st.p->guide, fade));
+                const ImVec2 head = along(lanes[i], pose.t), ahead = along(lanes[i], std::min(pose.t + 0.02f, 1.0f));
+                marker(d, st, head, st.marker, pose.fade);
+                arrowhead(d, sweep_arrow_tip(st, head), sweep_arrow_direction(head, ahead), st.marker * 0.9f, col(st.p->guide, pose.fade));
             }
             break;
         }
         case StrokePattern::HoldPoints: {
             const float r = st.marker * 1.35f;
-            const auto active = static_cast<std::size_t>(std::floor(strokes)) % work.points.size();
-            const float pulse = fract(strokes);
+            const HoldPose pose = hold_pose(strokes, work.points.size());
             for (std::size_t i = 0; i < work.points.size(); ++i) {
                 const ImVec2 c = s.at(work.points[i]);
                 if (still) {
@@ -309,13 +302,12 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                     draw_number(d, ctx, c, r * 1.5f, static_cast<int>(i) + 1, col(st.p->surface));
                     continue;
                 }
-                if (i == active) {
+                if (i == pose.active) {
                     // Press: a ring swells and fades while the dot grows.
-                    const float ring = r * (1.2f + 1.6f * pulse);
-                    d->AddCircle(c, ring, col(st.p->guide, 0.9f * (1.0f - pulse)), 40, st.thin * 2.0f);
-                    marker(d, st, c, r * (1.0f + 0.25f * std::sin(pulse * kPi)));
+                    d->AddCircle(c, r * hold_ring_radius(pose.pulse), col(st.p->guide, hold_ring_alpha(pose.pulse)), 40, st.thin * 2.0f);
+                    marker(d, st, c, r * hold_press_grow(pose.pulse));
                 } else {
-                    marker(d, st, c, r * 0.6f, 0.55f);
+                    marker(d, st, c, r * kHoldRestScale, kHoldRestAlpha);
                 }
             }
             break;
@@ -326,18 +318,15 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 break;
             }
             for (std::size_t i = 0; i < lanes.size(); ++i) {
-                // A long soft stroke glides up the lane and fades out toward the knee.
-                const float t = fract(strokes + static_cast<double>(i) / static_cast<double>(lanes.size()) * 0.5);
-                const float head_t = t * 1.25f;
+                const float head_t = light_head(strokes, i, lanes.size());
                 std::vector<ImVec2> tr;
                 std::vector<float> w, al;
-                constexpr int kN = 20;
-                for (int k = 0; k <= kN; ++k) {
-                    const float f = static_cast<float>(k) / kN;  // 0 = tail
-                    const float tk = std::clamp(head_t - 0.55f * (1.0f - f), 0.0f, 1.0f);
+                for (int k = 0; k <= kLightSteps; ++k) {
+                    const float f = static_cast<float>(k) / kLightSteps;  // 0 = tail
+                    const float tk = std::clamp(head_t - kLightLength * (1.0f - f), 0.0f, 1.0f);
                     tr.push_back(along(lanes[i], tk));
-                    w.push_back(st.thin * (1.5f + 2.5f * std::sin(f * kPi * 0.5f)));
-                    al.push_back(0.8f * f * (1.0f - smooth01((head_t - 0.75f) / 0.5f)));
+                    w.push_back(light_width(st, f));
+                    al.push_back(0.8f * f * light_fade(head_t));
                 }
                 ribbon(d, tr, w, al, st.p->guide, st.aa);
             }
@@ -345,7 +334,6 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
         }
         case StrokePattern::Kneading: {
             const float spread = work.size * unit;
-            const auto spot = static_cast<std::size_t>(std::floor(strokes / 2.0)) % work.points.size();
             if (still) {
                 // Pinch arrows: thumb and fingers pointing at each other, on two spots.
                 for (std::size_t i = 0; i < work.points.size() && i < 2; ++i) {
@@ -356,14 +344,10 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
                 }
                 break;
             }
-            // Fingers and thumb squeeze together, then let go.
-            const ImVec2 c = s.at(work.points[spot]);
-            const float squeeze = 0.5f - 0.5f * std::cos(2 * kPi * fract(strokes));  // 0 apart, 1 together
-            const float apart = std::max(spread * 1.2f, st.marker * 2.8f), together = std::max(spread * 0.3f, st.marker * 1.15f);
-            const float gap = lerp(apart, together, squeeze);
-            line(d, ImVec2(c.x - gap, c.y), ImVec2(c.x + gap, c.y), col(st.p->guide, 0.25f + 0.35f * squeeze), st.thin * 1.5f);
-            marker(d, st, ImVec2(c.x - gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
-            marker(d, st, ImVec2(c.x + gap, c.y), st.marker * lerp(1.0f, 1.15f, squeeze));
+            const KneadPose pose = knead_pose(strokes, work.points.size(), st, spread);
+            const ImVec2 c = s.at(work.points[pose.spot]);
+            line(d, ImVec2(c.x - pose.gap, c.y), ImVec2(c.x + pose.gap, c.y), col(st.p->guide, knead_line_alpha(pose.squeeze)), st.thin * 1.5f);
+            for (const float side : {-1.0f, 1.0f}) marker(d, st, ImVec2(c.x + side * pose.gap, c.y), st.marker * knead_grow(pose.squeeze));
             break;
         }
     }
@@ -524,7 +508,8 @@ DiagramCacheStats g_cache_stats;
 
 bool same_key(const BodyKey& a, const BodyKey& b) { return std::memcmp(&a, &b, sizeof(BodyKey)) == 0; }
 
-void draw_body_cached(ImDrawList* d, ImVec2 min, const Palette& p, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
+// What the still leg depends on, relative to the rect's min.
+BodyKey body_key(const ImDrawList* d, ImVec2 min, const Palette& p, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
     BodyKey key{};  // value-initialised: zeroed first, padding too (the key is compared as bytes)
     key.palette = p;
     // Relative to the rect, to 1/256 px: the same leg at another place differs only by rounding.
@@ -540,6 +525,11 @@ void draw_body_cached(ImDrawList* d, ImVec2 min, const Palette& p, const Style& 
     key.highlight = prm.highlight;
     key.white_uv = ImGui::GetFontTexUvWhitePixel();
     key.flags = d->Flags;
+    return key;
+}
+
+void draw_body_cached(ImDrawList* d, ImVec2 min, const Palette& p, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
+    const BodyKey key = body_key(d, min, p, st, s, prm);
     const std::uint64_t use = ++g_body_uses;
 
     for (CachedBody& body : g_bodies) {
@@ -586,6 +576,36 @@ void draw_body_cached(ImDrawList* d, ImVec2 min, const Palette& p, const Style& 
         slot->indices[i] = static_cast<ImDrawIdx>(d->IdxBuffer[first_index + i] - base);
 }
 
+// The motion layer's sprites depend only on what the body does plus the pattern and its pace; the
+// clock and the rect's place do not enter them. Kept, so a frame (one a second, or a scroll) costs a
+// copy, not a new sampling of every key, and the platform sees the same id.
+struct MotionCacheKey {
+    BodyKey body;
+    StrokePattern pattern = StrokePattern::Circles;
+    float strokes_per_minute = 0, marker = 0;
+};
+static_assert(std::is_trivially_copyable_v<MotionCacheKey>, "compared byte by byte");
+MotionCacheKey g_motion_key{};
+MotionLayer g_motion_cached;
+
+void build_pattern_motion_cached(MotionLayer& layer, ImVec2 min, const Style& st, const LegSpace& s, const CalfDiagramParams& prm,
+                                 const BodyKey& body) {
+    MotionCacheKey key{};  // zeroed, padding too
+    key.body = body;
+    key.pattern = prm.pattern;
+    key.strokes_per_minute = prm.strokes_per_minute;
+    key.marker = st.marker;
+    if (g_motion_cached.shapes_id == 0 || std::memcmp(&key, &g_motion_key, sizeof key) != 0) {
+        build_pattern_motion(g_motion_cached, min, st, s, prm);
+        g_motion_key = key;
+        const std::uint64_t id = fnv1a64(std::string_view(reinterpret_cast<const char*>(&key), sizeof key));
+        g_motion_cached.shapes_id = id == 0 ? 1 : id;
+    }
+    layer = g_motion_cached;  // sprites, cycle, colours and id
+    layer.x = min.x;
+    layer.y = min.y;
+}
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -598,6 +618,7 @@ DiagramCacheStats calf_diagram_cache_stats() { return g_cache_stats; }
 void clear_calf_diagram_cache() {
     for (CachedBody& body : g_bodies) body = CachedBody{};
     g_cache_stats = {};
+    g_motion_cached = MotionLayer{};
 }
 
 bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext& ctx, const CalfDiagramParams& prm) {
@@ -662,9 +683,18 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
 
     draw_body_cached(d, min, p, st, s, prm);
 
-    if (prm.show_pattern) draw_pattern(d, ctx, st, s, prm);
+    const bool moving = prm.show_pattern && !prm.reduced_motion;
+    const bool to_motion_layer = moving && prm.motion != nullptr;
+    if (to_motion_layer) {
+        build_pattern_motion_cached(*prm.motion, min, st, s, prm, body_key(d, min, p, st, s, prm));
+        prm.motion->clip_min_x = d->GetClipRectMin().x;
+        prm.motion->clip_min_y = d->GetClipRectMin().y;
+        prm.motion->clip_max_x = d->GetClipRectMax().x;
+        prm.motion->clip_max_y = d->GetClipRectMax().y;
+    }
+    if (prm.show_pattern) draw_pattern(d, ctx, st, s, prm, to_motion_layer);
     if (lay.show) draw_labels(d, ctx, st, s, lay);
-    return prm.show_pattern && !prm.reduced_motion;
+    return moving && !to_motion_layer;
 }
 
 }  // namespace calfcoach::ui

@@ -6,6 +6,7 @@
 
 #include "core/routine.hpp"
 #include "imgui.h"
+#include "ui/motion_layer.hpp"
 #include "ui/widgets.hpp"
 
 namespace calfcoach::ui {
@@ -21,12 +22,18 @@ struct CalfDiagramParams {
     bool highlight = true;             // draw the zone highlight (default true)
     bool show_pattern = true;          // draw the hands' pattern; false for a plain leg, e.g. the anatomy
                                        // picture or "switch legs" (default true)
+    // Where the moving pattern goes instead of the draw list: the platform animates it between frames
+    // (ui/motion_layer.hpp), and the canvas needs no frame to move it. Filled only while it animates
+    // (reduced motion and still pictures stay on the canvas). (default null: drawn, and the caller
+    // keeps frames coming while draw_calf_diagram returns true)
+    MotionLayer* motion = nullptr;
 };
 
 // Draws into `draw` inside [min, max] (device pixels), keeping its own aspect ratio (1:1.7) centred.
 // With labels, the leg moves to one side (and shrinks if it must) so the labels fit inside the rect;
 // labels are left out only when even that cannot make room (a rect narrower than about 140 CSS px).
-// Returns true when it animates (the caller keeps frames coming), false when static or without a pattern.
+// Returns true when it animates on the canvas (the caller keeps frames coming); false when static,
+// without a pattern, or animated by params.motion.
 bool draw_calf_diagram(ImDrawList* draw, ImVec2 min, ImVec2 max, const DrawContext& ctx, const CalfDiagramParams& params);
 
 // Preferred height for a given width (so layouts can reserve space): width x 1.7.

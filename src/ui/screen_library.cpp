@@ -52,6 +52,7 @@ void App::draw_techniques() {
         CalfDiagramParams params = technique_picture(technique.id);
         params.time_s = last_context_.now_ms / 1000.0;
         params.reduced_motion = reduced_motion();
+        if (last_context_.motion_layer) params.motion = &frame_motion_;  // moved by the platform, as in the player
         if (draw_calf_diagram(ImGui::GetWindowDrawList(), at, ImVec2(at.x + picture_width, at.y + picture_height), draw_, params))
             library_animating_ = true;
         // The description sits beside the picture on wide screens, below it on narrow ones.

@@ -338,6 +338,8 @@ void App::draw_player(FrameResult& result) {
         params.time_s = static_cast<double>(t) / 1000.0;
         params.reduced_motion = reduced_motion() || session.paused();
         params.strokes_per_minute = step.pressure == Pressure::Light ? 24.0f : 16.0f;
+        // On the web the stroke moves on the compositor: the canvas draws once a second, not 30 times.
+        if (last_context_.motion_layer) params.motion = &frame_motion_;
         const ImVec2 dmin(row.x + width - diagram_width, row.y + (row_height - diagram_height) * 0.5f);
         if (draw_calf_diagram(draw, dmin, ImVec2(dmin.x + diagram_width, dmin.y + diagram_height), draw_, params))
             result.animating = true;

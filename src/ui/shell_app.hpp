@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ui/motion_layer.hpp"
 #include "ui/theme.hpp"
 
 struct ImFontAtlas;
@@ -20,6 +21,9 @@ struct FrameContext {
     float device_pixel_ratio = 1;  // device pixels per CSS pixel (default 1)
     // Safe-area insets in CSS px (notches, rounded corners, home indicator): kept clear of content.
     float safe_top = 0, safe_right = 0, safe_bottom = 0, safe_left = 0;  // (default 0)
+    // The platform animates FrameResult::motion between frames (default false: whatever moves is
+    // drawn on the canvas, frame by frame).
+    bool motion_layer = false;
 };
 
 // What the UI asks of the platform after a frame.
@@ -33,6 +37,9 @@ struct FrameResult {
     // A session is under way (the player, playing or paused): the page keeps its own strips, such as
     // "Update available", out of the way until it ends (default false).
     bool in_session = false;
+    // What moves on a loop over this frame's drawing, for the platform to animate until the next
+    // frame that says otherwise; empty: nothing (default empty). Only with FrameContext::motion_layer.
+    MotionLayer motion;
 };
 
 class ShellApp {

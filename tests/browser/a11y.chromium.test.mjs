@@ -101,6 +101,8 @@ test('reduced motion: the setting follows the system and the player does not ani
   const s = await state(page);
   assert.equal(s.session.playing, true);
   assert.equal(s.animating, false);
+  assert.equal(s.motion_sprites, 0, 'nothing moves on the compositor either');
+  assert.equal(await page.evaluate(() => document.getElementById('cc-motion')), null);
   await page.close();
 });
 

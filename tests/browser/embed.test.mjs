@@ -192,7 +192,7 @@ async function settleFrame(frame, quietMs = 300) {
   while (Date.now() - start < 8000) {
     await new Promise((r) => setTimeout(r, 50));
     const s = await frameState(frame);
-    if (s.animating && s.screen === 'player') return;
+    if ((s.animating || s.session?.playing) && s.screen === 'player') return;  // never quiet: the countdown
     if (s.frame !== last) { last = s.frame; since = Date.now(); } else if (Date.now() - since >= quietMs) return;
   }
 }

@@ -107,13 +107,16 @@ const framesAfter = (f) => {
   return now.frame >= f + 3 || (now.frame > f && !now.animating);
 };
 
+const busy = (s) => s.animating || (s.screen === 'player' && s.session?.playing === true);
+
 // Waits until no frame has been drawn for `quietMs` (render on demand settles after input).
 export async function settle(page, quietMs = 300, timeoutMs = 5000) {
   const start = Date.now();
-  // An animated screen (a playing session, a moving diagram) never goes quiet: a few more frames will
-  // do (engines differ a lot in how soon they come).
+  // An animated screen (a moving diagram on the canvas) or a playing session (its countdown draws
+  // every second of the app's clock, 60 times a second at ?timescale=60) never goes quiet: a few more
+  // frames will do (engines differ a lot in how soon they come).
   const first = await state(page);
-  if (first.animating) {
+  if (busy(first)) {
     await page.waitForFunction(framesAfter, first.frame, { timeout: timeoutMs });
     return;
   }
@@ -122,7 +125,7 @@ export async function settle(page, quietMs = 300, timeoutMs = 5000) {
   while (Date.now() - start < timeoutMs) {
     await page.waitForTimeout(50);
     const current = await state(page);
-    if (current.animating) {
+    if (busy(current)) {
       await page.waitForFunction(framesAfter, current.frame, { timeout: timeoutMs });
       return;
     }

@@ -4,9 +4,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/calf_shape.hpp"
 #include "imgui.h"
 #include "ui/calf_diagram.hpp"
 #include "ui/fonts.hpp"
@@ -395,4 +400,215 @@ TEST_CASE("calf diagram: an animated pattern still moves over the cached leg", "
     CHECK(calf_diagram_cache_stats().hits == 1);
     CHECK(first.animating);
     CHECK_FALSE(same_geometry(first.verts, later.verts));
+}
+
+//-----------------------------------------------------------------------------
+// The motion layer: the moving pattern handed to the platform instead of drawn
+//-----------------------------------------------------------------------------
+namespace {
+
+// A sprite's key at `at` (0..1 of the cycle) as a browser runs the keys: linear between two keys,
+// and where two share an `at` (a jump), the later one from then on.
+MotionKey key_at_fraction(const MotionSprite& sprite, double at) {
+    const auto& keys = sprite.keys;
+    const auto next = std::upper_bound(keys.begin(), keys.end(), at, [](double v, const MotionKey& k) { return v < k.at; });
+    if (next == keys.begin()) return keys.front();
+    if (next == keys.end()) return keys.back();
+    const MotionKey& a = *(next - 1);
+    const MotionKey& b = *next;
+    const float f = static_cast<float>((at - a.at) / (b.at - a.at));
+    const auto mix = [f](float x, float y) { return x + (y - x) * f; };
+    MotionKey k;
+    k.x = mix(a.x, b.x);
+    k.y = mix(a.y, b.y);
+    k.angle_deg = mix(a.angle_deg, b.angle_deg);
+    k.scale_x = mix(a.scale_x, b.scale_x);
+    k.scale_y = mix(a.scale_y, b.scale_y);
+    k.opacity = mix(a.opacity, b.opacity);
+    return k;
+}
+
+// Where a point of the sprite's own drawing lands on the canvas under `key`.
+ImVec2 placed(const MotionLayer& layer, const MotionKey& key, ImVec2 local) {
+    const float a = key.angle_deg * 3.14159265f / 180.0f;
+    const float x = local.x * key.scale_x, y = local.y * key.scale_y;
+    return ImVec2(layer.x + key.x + x * std::cos(a) - y * std::sin(a), layer.y + key.y + x * std::sin(a) + y * std::cos(a));
+}
+
+double cycle_fraction(const MotionLayer& layer, double time_s) {
+    const double at = std::fmod(time_s * 1000.0, layer.cycle_ms) / layer.cycle_ms;
+    return at < 0 ? at + 1 : at;
+}
+
+// The canvas's opaque marker vertices (the hands' dots at full strength, not their fringes).
+std::vector<ImVec2> opaque_guide(const std::vector<ImDrawVert>& verts, const Palette& p) {
+    std::vector<ImVec2> out;
+    for (const ImDrawVert& v : verts)
+        if (rgb_is(v.col, p.guide) && (v.col >> IM_COL32_A_SHIFT) == 0xFF) out.push_back(v.pos);
+    return out;
+}
+
+ImVec2 centroid(const std::vector<ImVec2>& pts) {
+    ImVec2 c(0, 0);
+    for (const ImVec2 q : pts) c = ImVec2(c.x + q.x, c.y + q.y);
+    return pts.empty() ? c : ImVec2(c.x / static_cast<float>(pts.size()), c.y / static_cast<float>(pts.size()));
+}
+
+// The last circle of a sprite's picture (the hands' marker, drawn last): x, y, radius. Walks the
+// operations as a platform does, so a picture that does not parse fails here too.
+std::array<float, 3> last_circle(const MotionSprite& sprite) {
+    std::array<float, 3> found{0, 0, -1};
+    const std::vector<float>& ops = sprite.picture;
+    std::size_t i = 0;
+    while (i < ops.size()) {
+        const auto op = static_cast<MotionOp>(static_cast<int>(ops[i]));
+        if (op == MotionOp::Circle && i + 5 < ops.size()) {
+            found = {ops[i + 1], ops[i + 2], ops[i + 3]};
+            i += 6;
+        } else if (op == MotionOp::Polygon && i + 1 < ops.size()) {
+            i += 2 + static_cast<std::size_t>(ops[i + 1]) * 2 + 2;
+        } else if (op == MotionOp::Ring) {
+            i += 4;
+        } else if (op == MotionOp::Fade && i + 2 < ops.size()) {
+            i += 3 + static_cast<std::size_t>(ops[i + 2]) + 2;
+        } else {
+            FAIL("a picture that does not parse at " << i);
+        }
+    }
+    REQUIRE(i == ops.size());
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("calf diagram: with a motion layer the moving pattern leaves the canvas, and only its place follows the rect", "[calf_diagram][motion]") {
+    Canvas canvas;
+    for (const StrokePattern pattern : kPatterns) {
+        CAPTURE(static_cast<int>(pattern));
+        CalfDiagramParams params;
+        params.pattern = pattern;
+        params.zone = FocusZone::WholeCalf;
+        params.strokes_per_minute = 16.0f;
+        params.time_s = 1.0;
+        CalfDiagramParams plain = params;
+        plain.show_pattern = false;
+        const auto leg_only = canvas.draw(ImVec2(0, 0), ImVec2(300, 510), plain);
+
+        MotionLayer layer;
+        params.motion = &layer;
+        const auto with_layer = canvas.draw(ImVec2(0, 0), ImVec2(300, 510), params);
+        CHECK_FALSE(with_layer.animating);  // no canvas frames needed for it
+        REQUIRE_FALSE(layer.empty());
+        const auto work = calf_shape::zone_work(params.zone);
+        const double strokes = pattern == StrokePattern::Circles || pattern == StrokePattern::Kneading ? 2.0 * static_cast<double>(work.points.size())
+                               : pattern == StrokePattern::HoldPoints                                    ? static_cast<double>(work.points.size())
+                                                                                                        : 1.0;
+        CHECK(layer.cycle_ms == Approx(strokes * 60000.0 / 16.0));
+        // What stays on the canvas: the leg, and a sweep's faint lanes; nothing that moves.
+        if (pattern == StrokePattern::SweepAnkleToKnee) CHECK(with_layer.verts.size() > leg_only.verts.size());
+        else CHECK(same_geometry(with_layer.verts, leg_only.verts));
+        for (const MotionSprite& sprite : layer.sprites) {
+            REQUIRE(sprite.keys.size() >= 2);
+            CHECK(sprite.keys.front().at == 0.0f);
+            CHECK(sprite.keys.back().at == Approx(1.0f));
+            CHECK(sprite.max_x > sprite.min_x);
+            CHECK(sprite.max_y > sprite.min_y);
+            last_circle(sprite);  // the picture parses, operation by operation
+            for (std::size_t i = 1; i < sprite.keys.size(); ++i) {
+                CHECK(sprite.keys[i].at >= sprite.keys[i - 1].at);
+                CHECK(std::fabs(sprite.keys[i].angle_deg - sprite.keys[i - 1].angle_deg) <= 180.0f);  // never the long way round
+            }
+        }
+
+        // The pictures are in the palette's colours (the marker's guide, its halo's surface).
+        const Palette& palette = *canvas.ctx.palette;
+        CHECK((layer.guide.r == palette.guide.r && layer.guide.g == palette.guide.g && layer.guide.b == palette.guide.b));
+        CHECK((layer.surface.r == palette.surface.r && layer.surface.g == palette.surface.g && layer.surface.b == palette.surface.b));
+
+        // The clock moves the pattern, not the shapes: a frame later the platform has nothing to rebuild.
+        const std::string shapes = motion_shapes_json(layer);
+        const float x = layer.x;
+        params.time_s = 7.3;
+        canvas.draw(ImVec2(0, 0), ImVec2(300, 510), params);
+        CHECK(motion_shapes_json(layer) == shapes);
+        // A scroll moves the place only.
+        canvas.draw(ImVec2(10, 20), ImVec2(310, 530), params);
+        CHECK(motion_shapes_json(layer) == shapes);
+        CHECK(layer.x == Approx(x + 10));
+        CHECK(layer.guide.b == palette.guide.b);  // a frame from the cache has them too
+
+        const nlohmann::json parsed = nlohmann::json::parse(shapes);
+        CHECK(parsed["sprites"].size() == layer.sprites.size());
+        CHECK(parsed["sprites"][0]["keys"].size() == layer.sprites[0].keys.size() * 7);
+
+        // Reduced motion (and a paused session) stays on the canvas, still: the layer is left alone.
+        MotionLayer still_layer;
+        params.motion = &still_layer;
+        params.reduced_motion = true;
+        CalfDiagramParams still = params;
+        still.motion = nullptr;
+        CHECK(same_geometry(canvas.draw(ImVec2(0, 0), ImVec2(300, 510), params).verts, canvas.draw(ImVec2(0, 0), ImVec2(300, 510), still).verts));
+        CHECK(still_layer.empty());
+    }
+}
+
+TEST_CASE("calf diagram: the motion layer's hands are where the canvas draws them", "[calf_diagram][motion]") {
+    Canvas canvas;
+    const Palette& p = *canvas.ctx.palette;
+    const ImVec2 min(40, 30), max(340, 540);
+    for (const Side side : {Side::Left, Side::Right}) {
+        CAPTURE(static_cast<int>(side));
+        for (const double t : {0.3, 1.7, 4.2, 8.9, 13.05}) {
+            CAPTURE(t);
+            CalfDiagramParams params;
+            params.side = side;
+            params.time_s = t;
+            params.strokes_per_minute = 16.0f;
+            MotionLayer layer;
+            CalfDiagramParams moving = params;
+            moving.motion = &layer;
+
+            // Circles: one shape turning about the spot, its marker where the canvas's is.
+            params.pattern = moving.pattern = StrokePattern::Circles;
+            const ImVec2 drawn = centroid(opaque_guide(canvas.draw(min, max, params).verts, p));
+            canvas.draw(min, max, moving);
+            REQUIRE(layer.sprites.size() == 1);
+            const MotionSprite& circle = layer.sprites[0];
+            const ImVec2 shown = placed(layer, key_at_fraction(circle, cycle_fraction(layer, t)), ImVec2(last_circle(circle)[0], 0));
+            CHECK(shown.x == Approx(drawn.x).margin(1.5));
+            CHECK(shown.y == Approx(drawn.y).margin(1.5));
+
+            // Hold points: the pressed point, at the size it has on the canvas.
+            params.pattern = moving.pattern = StrokePattern::HoldPoints;
+            const std::vector<ImVec2> pressed = opaque_guide(canvas.draw(min, max, params).verts, p);
+            const ImVec2 centre = centroid(pressed);
+            float radius = 0;
+            for (const ImVec2 q : pressed) radius = std::max(radius, std::hypot(q.x - centre.x, q.y - centre.y));
+            canvas.draw(min, max, moving);
+            int full = 0;
+            for (std::size_t i = 1; i < layer.sprites.size(); i += 2) {  // ring, dot, ring, dot...
+                const MotionKey key = key_at_fraction(layer.sprites[i], cycle_fraction(layer, t));
+                if (key.opacity < 0.99f) continue;
+                ++full;
+                const ImVec2 at = placed(layer, key, ImVec2(0, 0));
+                CHECK(at.x == Approx(centre.x).margin(1.0));
+                CHECK(at.y == Approx(centre.y).margin(1.0));
+                const float marker_r = last_circle(layer.sprites[i])[2];
+                CHECK(marker_r * key.scale_x == Approx(radius).margin(1.0));
+            }
+            CHECK(full == 1);
+
+            // Sweep: every lane's dot where the canvas has a marker.
+            params.pattern = moving.pattern = StrokePattern::SweepAnkleToKnee;
+            const std::vector<ImVec2> dots = opaque_guide(canvas.draw(min, max, params).verts, p);
+            canvas.draw(min, max, moving);
+            for (std::size_t i = 1; i < layer.sprites.size(); i += 3) {  // trail, dot, arrow per lane
+                const MotionKey key = key_at_fraction(layer.sprites[i], cycle_fraction(layer, t));
+                if (key.opacity < 0.999f) continue;  // fading at a lane's end: not drawn opaque on the canvas
+                const ImVec2 at = placed(layer, key, ImVec2(0, 0));
+                const auto near = std::count_if(dots.begin(), dots.end(), [&](ImVec2 q) { return std::hypot(q.x - at.x, q.y - at.y) < 8.0f; });
+                CHECK(near >= 8);
+            }
+        }
+    }
 }

@@ -289,3 +289,52 @@ TEST_CASE("at 320 px wide nothing is cut off on any screen of the path", "[ui][f
     REQUIRE(ui.tap("player.hurts"));
     all_inside("pain panel");
 }
+
+TEST_CASE("player: with a motion layer the stroke moves off the canvas, which draws once a second", "[ui][flow][motion]") {
+    UiDriver ui;
+    ui.motion_layer = true;
+    start_ok_session(ui);
+    // Past "get ready" into the first step: the calf picture's stroke moves.
+    for (int i = 0; i < 60 && ui.state()["session"]["phase"] != "step"; ++i) ui.advance(1000);
+    REQUIRE(ui.state()["session"]["phase"] == "step");
+    ui.frame();
+    CHECK_FALSE(ui.last_result.animating);  // no frame loop: the platform moves the stroke
+    CHECK(ui.last_result.wake_after_ms > 0);
+    CHECK(ui.last_result.wake_after_ms <= 1000);  // the countdown's next second
+    CHECK_FALSE(ui.last_result.motion.empty());
+    CHECK(ui.state()["motion_sprites"].get<int>() == static_cast<int>(ui.last_result.motion.sprites.size()));
+
+    // Paused: the picture is still, on the canvas; nothing is left moving.
+    REQUIRE(ui.tap("player.pause"));
+    CHECK(ui.last_result.motion.empty());
+    CHECK(ui.state()["motion_sprites"] == 0);
+    REQUIRE(ui.tap("player.resume"));
+    CHECK_FALSE(ui.last_result.motion.empty());
+
+    // Reduced motion: still, on the canvas.
+    ui.services.reduced_motion = true;
+    ui.frame();
+    CHECK(ui.last_result.motion.empty());
+    CHECK_FALSE(ui.last_result.animating);
+
+    // Without the layer (the native shell, an old browser) the canvas animates as before.
+    ui.services.reduced_motion = false;
+    ui.motion_layer = false;
+    ui.frame();
+    CHECK(ui.last_result.motion.empty());
+    CHECK(ui.last_result.animating);
+}
+
+TEST_CASE("techniques: an open technique's moving picture goes to the motion layer too", "[ui][motion]") {
+    UiDriver ui;
+    ui.motion_layer = true;
+    REQUIRE(ui.tap("home.techniques"));
+    REQUIRE(ui.tap("techniques.effleurage"));
+    ui.frame();
+    CHECK_FALSE(ui.last_result.motion.empty());
+    CHECK_FALSE(ui.last_result.animating);
+    ui.motion_layer = false;
+    ui.frame();
+    CHECK(ui.last_result.motion.empty());
+    CHECK(ui.last_result.animating);
+}

@@ -36,6 +36,8 @@ public:
 
     // The last frame's result (content height, animating...).
     FrameResult last_result;
+    // Tell the app its moving pictures are animated by the platform (the web's motion layer).
+    bool motion_layer = false;
 
     void frame() {
         ImGuiIO& io = ImGui::GetIO();
@@ -53,6 +55,7 @@ public:
         context.now_ms = now_ms_;
         context.frame = ++frames_;
         context.device_pixel_ratio = dpr_;
+        context.motion_layer = motion_layer;
         last_result = app_.frame(context);
         ImGui::Render();
     }
