@@ -239,12 +239,12 @@ void draw_pattern(ImDrawList* d, const DrawContext& ctx, const Style& st, const 
     const double strokes = still ? 0.0 : prm.time_s * std::max(prm.strokes_per_minute, 1.0f) / 60.0;
     const float unit = s.unit();
     const float m = s.ux > 0 ? 1.0f : -1.0f;  // screen x of leg-space +x: circles turn the mirrored way too
-    const std::vector<std::vector<ImVec2>> lanes = lanes_px(s, work);
-    if (to_motion_layer && !still) {
+    if (to_motion_layer) {
         if (prm.pattern == StrokePattern::SweepAnkleToKnee)
-            for (const auto& lane : lanes) stroke(d, lane, col(st.p->guide, 0.22f), st.thin * 1.5f, false);
+            for (const auto& lane : lanes_px(s, work)) stroke(d, lane, col(st.p->guide, 0.22f), st.thin * 1.5f, false);
         return;
     }
+    const std::vector<std::vector<ImVec2>> lanes = lanes_px(s, work);
 
     switch (prm.pattern) {
         case StrokePattern::Circles: {
@@ -528,8 +528,8 @@ BodyKey body_key(const ImDrawList* d, ImVec2 min, const Palette& p, const Style&
     return key;
 }
 
-void draw_body_cached(ImDrawList* d, ImVec2 min, const Palette& p, const Style& st, const LegSpace& s, const CalfDiagramParams& prm) {
-    const BodyKey key = body_key(d, min, p, st, s, prm);
+void draw_body_cached(ImDrawList* d, ImVec2 min, const Palette& p, const Style& st, const LegSpace& s, const CalfDiagramParams& prm,
+                      const BodyKey& key) {
     const std::uint64_t use = ++g_body_uses;
 
     for (CachedBody& body : g_bodies) {
@@ -681,12 +681,13 @@ bool draw_calf_diagram(ImDrawList* d, ImVec2 min, ImVec2 max, const DrawContext&
     s.ux = unit * medial_dir;
     s.uy = leg_h / calf_shape::kFloorBottom;  // leg space runs to the shadow under the heel
 
-    draw_body_cached(d, min, p, st, s, prm);
+    const BodyKey body = body_key(d, min, p, st, s, prm);  // the leg's cache and the motion layer's
+    draw_body_cached(d, min, p, st, s, prm, body);
 
     const bool moving = prm.show_pattern && !prm.reduced_motion;
     const bool to_motion_layer = moving && prm.motion != nullptr;
     if (to_motion_layer) {
-        build_pattern_motion_cached(*prm.motion, min, st, s, prm, body_key(d, min, p, st, s, prm));
+        build_pattern_motion_cached(*prm.motion, min, st, s, prm, body);
         prm.motion->clip_min_x = d->GetClipRectMin().x;
         prm.motion->clip_min_y = d->GetClipRectMin().y;
         prm.motion->clip_max_x = d->GetClipRectMax().x;
