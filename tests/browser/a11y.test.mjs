@@ -121,7 +121,8 @@ test('keyboard only: home, the safety check, a whole session and done; every ste
   while (Date.now() < deadline) {
     const s = await state(page);
     if (s.screen !== 'player') break;
-    if (s.session.phase === 'step') {
+    // (The routine's first step, Get ready, is on no leg: it is said as "Get ready, 30 seconds".)
+    if (s.session.phase === 'step' && s.session.side) {
       const key = `${s.session.side}:${s.session.step}`;
       if (plan[plan.length - 1] !== key) plan.push(key);
     }
@@ -150,6 +151,7 @@ test('keyboard only: home, the safety check, a whole session and done; every ste
     assert.ok(perLeg[leg].every((n, i) => i === 0 || n > perLeg[leg][i - 1]), `${leg}: ${perLeg[leg]}: ${texts.slice(-8).join(' | ')}`);
   assert.equal(Object.keys(perLeg).length, 2);
   assert.ok(texts.some((t) => t.startsWith('Switch legs')), 'switch legs said');
+  assert.ok(texts.some((t) => t.includes('Get ready, ')), `get ready said: ${texts.join(' | ')}`);
   // (The 3-2-1 at the end of switch legs lasts 50 ms at this speed: tests/ui/test_a11y.cpp checks it.)
   const pages = texts.filter((t) => /^Safety check, part \d+ of \d+: /.test(t)).map((t) => t.replace(/^Safety check, part \d+ of \d+: /, ''));
   assert.ok(pages.length >= 2 && new Set(pages).size === pages.length, `each page said with its own question: ${pages}`);
