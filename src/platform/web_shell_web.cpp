@@ -35,6 +35,7 @@
 #include "platform/web_services.hpp"
 #include "platform/web_shell.hpp"
 #include "platform/webgl2_renderer.hpp"
+#include "ui/draw_signature.hpp"
 #include "ui/shell_app.hpp"
 
 namespace {
@@ -74,6 +75,8 @@ struct Shell {
     bool frame_scheduled = false;
     bool context_lost = false;
     std::uint64_t frames_drawn = 0;
+    std::uint64_t canvas_frames = 0;          // of those, the ones that drew on the canvas
+    calfcoach::ui::DrawSignature shown;      // what the canvas shows now
     double last_frame_ms = 0;
     bool only_animating = false;   // the last frame asked for the next one only to animate
     bool in_session = false;       // the page's cc-in-session class, as last set
@@ -117,6 +120,7 @@ void draw_frame() {
     if (s.app.fonts_dirty()) {
         s.app.rebuild_fonts(*io.Fonts);
         calfcoach::platform::webgl2_renderer_update_fonts();
+        s.shown.forget();  // the same vertices may now sample other glyphs
     }
     const double now = emscripten_get_now();
     // The clock can repeat a value (virtual time, privacy modes); ImGui needs a positive step.
@@ -135,17 +139,25 @@ void draw_frame() {
     context.safe_bottom = s.safe_area.bottom;
     context.safe_left = s.safe_area.left;
     context.motion_layer = calfcoach::platform::motion_layer_available();
+    context.countdown_face = calfcoach::platform::countdown_face_available();
     const calfcoach::ui::FrameResult result = s.app.frame(context);
     ImGui::Render();
     calfcoach::platform::a11y_after_frame(s.app);  // the HTML layer follows, only when it changed
     calfcoach::platform::motion_layer_after_frame(result.motion, s.dpr);
-    // The page refused the motion layer: the next frame animates on the canvas instead.
-    const bool motion_refused = !result.motion.empty() && !calfcoach::platform::motion_layer_available();
+    calfcoach::platform::countdown_face_after_frame(result.countdown, s.dpr);
+    // The page refused the motion layer or the countdown's face: the next frame draws it on the canvas.
+    const bool motion_refused = (!result.motion.empty() && !calfcoach::platform::motion_layer_available()) ||
+                                (context.countdown_face && !result.countdown.empty() && !calfcoach::platform::countdown_face_available());
     if (s.options.after_frame) s.options.after_frame(result);  // e.g. the host's iframe follows
 
+    // A frame that draws what the canvas already shows (a countdown's second, now on the page) leaves
+    // the canvas alone: the browser then has no canvas frame to read back and composite.
     const calfcoach::ui::Rgb bg = s.app.palette().background;
-    calfcoach::platform::webgl2_renderer_draw(*ImGui::GetDrawData(), s.framebuffer_width, s.framebuffer_height,
-                                              ImVec4(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f));
+    const ImVec4 clear_colour(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+    if (s.shown.changed(*ImGui::GetDrawData(), s.framebuffer_width, s.framebuffer_height, clear_colour)) {
+        calfcoach::platform::webgl2_renderer_draw(*ImGui::GetDrawData(), s.framebuffer_width, s.framebuffer_height, clear_colour);
+        ++s.canvas_frames;
+    }
 
     if (++s.frames_drawn == 1) calfcoach::platform::mark_first_frame();
     if (result.in_session != s.in_session) {
@@ -383,6 +395,7 @@ EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void*) {
 EM_BOOL on_context_lost(int, const void*, void*) {
     g_shell->context_lost = true;
     calfcoach::platform::motion_layer_clear();  // no picture to move over
+    calfcoach::platform::countdown_face_clear();
     calfcoach::platform::show_notice(calfcoach::platform::NoticeKind::Error,
                                      "The graphics stopped working for a moment. Waiting for them to come back\xE2\x80\xA6 "
                                      "If nothing happens, reload the page: your history is kept.");
@@ -395,6 +408,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     calfcoach::platform::webgl2_renderer_forget();
     if (!calfcoach::platform::webgl2_renderer_init()) return EM_FALSE;  // the notice stays up
     calfcoach::platform::webgl2_renderer_update_fonts();
+    s.shown.forget();  // the new context's canvas is blank
     s.context_lost = false;
     calfcoach::platform::hide_notice();
     wake(WakeCause::Window);
@@ -421,7 +435,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* cc_state_json() {
         json += json.size() > 1 ? ",\"wakes\":{" : "\"wakes\":{";
         for (std::size_t i = 0; i < g_shell->wakes.size(); ++i)
             json += (i ? ",\"" : "\"") + std::string(kWakeCauseNames[i]) + "\":" + std::to_string(g_shell->wakes[i]);
-        json += "}}";
+        // And how many frames drew on the canvas (`frame` counts them all).
+        json += "},\"canvas_frames\":" + std::to_string(g_shell->canvas_frames) + "}";
     }
     return g_shell->state_json.c_str();
 }

@@ -270,6 +270,7 @@ FrameResult App::frame(const FrameContext& context) {
     last_animating_ = result.animating;
     result.motion = std::move(frame_motion_);
     last_motion_sprites_ = result.motion.empty() ? 0 : result.motion.sprites.size();
+    last_countdown_face_ = context.countdown_face && !result.countdown.empty();
     result.content_height_css = std::clamp(static_cast<int>(std::ceil(content_css)), kEmbedMinHeightCss, kEmbedMaxHeightCss);
     if (!content_pending_ && !ready_sent_) {
         ready_sent_ = true;
@@ -746,6 +747,7 @@ std::string App::state_json() const {
         {"accent", has_accent_ ? nlohmann::json({accent_palette_.primary.r, accent_palette_.primary.g, accent_palette_.primary.b})
                                : nlohmann::json(nullptr)},
         {"animating", last_animating_},
+        {"countdown_face", last_countdown_face_},  // the platform ticks the countdown over the canvas
         {"motion_sprites", last_motion_sprites_},  // shapes the platform animates (the hands' stroke)
         {"texts", texts_json(draw_.texts)},
         {"announce", {{"seq", announce_seq_}, {"text", announce_text_}, {"assertive", announce_assertive_}}},

@@ -390,6 +390,7 @@ private:
     bool scroll_to_top_ = false;
     bool last_animating_ = false;     // the last frame asked for the next one (state().animating)
     std::size_t last_motion_sprites_ = 0;  // the last frame's motion layer (state().motion_sprites)
+    bool last_countdown_face_ = false;     // the platform showed the last frame's countdown (state())
     // What moves on a loop in this frame (the player's or an open technique's picture), handed to the
     // platform in FrameResult::motion when FrameContext::motion_layer says it can animate it.
     MotionLayer frame_motion_;

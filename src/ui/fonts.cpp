@@ -1,5 +1,8 @@
 #include "ui/fonts.hpp"
 
+#include <cstdint>
+#include <string_view>
+
 #include "imgui.h"
 #include "imgui_internal.h"  // ImFontAtlasGetBuilderForStbTruetype
 #include "ui/font_data.hpp"
@@ -60,6 +63,28 @@ std::set<char32_t> glyphs_beyond_builtin(const std::set<char32_t>& wanted) {
     for (const char32_t c : wanted)
         if (listed(kUiFontCodepoints, c) && !listed(kUiFontBuiltinCodepoints, c)) beyond.insert(c);
     return beyond;
+}
+
+float ui_font_em_per_size() {
+    const unsigned char* font = kUiFontData;
+    const unsigned int size = kUiFontSize;
+    const auto u16 = [&](unsigned int at) { return at + 2 <= size ? static_cast<unsigned int>(font[at] << 8 | font[at + 1]) : 0u; };
+    const auto u32 = [&](unsigned int at) { return at + 4 <= size ? (u16(at) << 16 | u16(at + 2)) : 0u; };
+    unsigned int head = 0, hhea = 0;
+    const unsigned int tables = u16(4);
+    for (unsigned int i = 0; i < tables; ++i) {
+        const unsigned int record = 12 + 16 * i;
+        if (record + 16 > size) break;
+        const std::string_view tag(reinterpret_cast<const char*>(font) + record, 4);
+        if (tag == "head") head = u32(record + 8);
+        if (tag == "hhea") hhea = u32(record + 8);
+    }
+    if (head == 0 || hhea == 0) return 1.0f;
+    const int units_per_em = static_cast<int>(u16(head + 18));
+    const int ascender = static_cast<std::int16_t>(u16(hhea + 4));
+    const int descender = static_cast<std::int16_t>(u16(hhea + 6));
+    if (units_per_em <= 0 || ascender - descender <= 0) return 1.0f;
+    return static_cast<float>(units_per_em) / static_cast<float>(ascender - descender);
 }
 
 std::set<char32_t> glyphs_missing(const std::set<char32_t>& wanted) {

@@ -24,6 +24,11 @@ Fonts build_fonts(ImFontAtlas& atlas, float scale, const std::set<char32_t>& ext
 // the atlas for a clinic's name or content (the font carries Latin-1 for them, cmake/make_font.py).
 std::set<char32_t> glyphs_beyond_builtin(const std::set<char32_t>& wanted);
 
+// The em size, as a multiple of ImGui's font size, that gives a browser the same glyphs: ImGui sizes
+// a font by its line (ascender to descender, from the font's `hhea` table), CSS and SVG by its em.
+// 1 when the font's tables cannot be read.
+float ui_font_em_per_size();
+
 // Of `wanted`, the characters the font has no glyph for: they would show as '?'.
 std::set<char32_t> glyphs_missing(const std::set<char32_t>& wanted);
 

@@ -1,4 +1,4 @@
-// motion_layer.cpp — the motion layer's shapes as the JSON the platform animates.
+// motion_layer.cpp — the motion layer's shapes and the countdown's face as the JSON the platform runs.
 #include "ui/motion_layer.hpp"
 
 #include <cmath>
@@ -24,6 +24,22 @@ void append_number(std::string& out, double value, int decimals) {
     out += digits;
 }
 
+void append_colour(std::string& out, Rgb colour) {
+    char text[16];
+    std::snprintf(text, sizeof text, "\"#%02x%02x%02x\"", colour.r, colour.g, colour.b);
+    out += text;
+}
+
+// Labels are the app's own short texts ("1:30", "3"); quotes and backslashes are escaped all the same.
+void append_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) >= 0x20) out += c;
+    }
+    out += '"';
+}
+
 }  // namespace
 
 float unwrapped_angle(const std::vector<MotionKey>& keys, float angle_deg) {
@@ -36,11 +52,11 @@ std::string motion_shapes_json(const MotionLayer& layer) {
     if (layer.empty()) return {};
     std::string out = "{\"cycle_ms\":";
     append_number(out, layer.cycle_ms, 3);
-    char colours[64];
-    std::snprintf(colours, sizeof colours, ",\"colours\":[\"#%02x%02x%02x\",\"#%02x%02x%02x\"]", layer.guide.r, layer.guide.g,
-                  layer.guide.b, layer.surface.r, layer.surface.g, layer.surface.b);
-    out += colours;
-    out += ",\"sprites\":[";
+    out += ",\"colours\":[";
+    append_colour(out, layer.guide);
+    out += ',';
+    append_colour(out, layer.surface);
+    out += "],\"sprites\":[";
     for (std::size_t i = 0; i < layer.sprites.size(); ++i) {
         const MotionSprite& sprite = layer.sprites[i];
         if (i) out += ',';
@@ -69,6 +85,29 @@ std::string motion_shapes_json(const MotionLayer& layer) {
         }
         if (out.back() == ',') out.pop_back();
         out += "]}";
+    }
+    out += "]}";
+    return out;
+}
+
+std::string countdown_face_json(const CountdownFace& face) {
+    if (face.empty()) return {};
+    std::string out = "{\"ends_at_ms\":";
+    append_number(out, face.ends_at_ms, 3);
+    for (const auto& [name, value] : {std::pair{",\"duration_ms\":", face.duration_ms}, {",\"radius\":", double{face.radius}},
+                                      {",\"line_width\":", double{face.line_width}}, {",\"em_px\":", double{face.em_px}}, {",\"text_dx\":", double{face.text_dx}},
+                                      {",\"baseline_dy\":", double{face.baseline_dy}}}) {
+        out += name;
+        append_number(out, value, 3);
+    }
+    out += ",\"arc\":";
+    append_colour(out, face.arc);
+    out += ",\"text\":";
+    append_colour(out, face.text);
+    out += ",\"labels\":[";
+    for (std::size_t i = 0; i < face.labels.size(); ++i) {
+        if (i) out += ',';
+        append_string(out, face.labels[i]);
     }
     out += "]}";
     return out;

@@ -1,4 +1,5 @@
-// motion_layer.hpp — a picture that moves on a loop, handed to the platform to animate between frames.
+// motion_layer.hpp — what changes between frames, handed to the platform to run without the canvas: a
+// picture that moves on a loop (the hands' stroke) and a countdown (the player's ring).
 //
 // A phone pays for every canvas frame: the browser reads each WebGL frame back to put it on screen,
 // whatever was drawn. The hands' stroke on the calf moves all the time but repeats, so instead of
@@ -69,5 +70,34 @@ std::string motion_shapes_json(const MotionLayer& layer);
 
 // Adds `angle_deg` to `keys` with the smallest turn from the previous key's angle.
 float unwrapped_angle(const std::vector<MotionKey>& keys, float angle_deg);
+
+// The player's countdown, kept ticking by the platform between frames. A second of a session would
+// otherwise be a whole canvas frame for one number and a slightly shorter arc (with reduced motion,
+// the only thing that changes at all). The canvas still draws the ring's track; the platform draws the
+// arc and the time over it, in the same font, and updates them as each second passes.
+struct CountdownFace {
+    // Device px on the canvas: the ring's centre, and the part of the page it may show in (the
+    // window's clip) (default 0).
+    float centre_x = 0, centre_y = 0;
+    float clip_min_x = 0, clip_min_y = 0, clip_max_x = 0, clip_max_y = 0;
+    float radius = 0, line_width = 0;  // the arc's, device px (default 0)
+    Rgb arc{}, text{};                 // (default black)
+    // The time's font (the UI font at the display size): the em size a browser needs for the glyphs
+    // ImGui draws; where its middle and baseline sit from the ring's centre, device px (default 0).
+    float em_px = 0, text_dx = 0, baseline_dy = 0;
+    // The app's clock when the phase ends, and the phase's length: the arc is remaining / duration of
+    // a whole turn, clockwise from the top (default 0: no face).
+    double ends_at_ms = 0, duration_ms = 0;
+    // labels[k]: the time shown while the remaining time, rounded up to whole seconds, is k; the last
+    // stands for anything longer (default none).
+    std::vector<std::string> labels;
+
+    [[nodiscard]] bool empty() const { return duration_ms <= 0 || labels.empty(); }
+};
+
+// The face without its place: {"ends_at_ms", "duration_ms", "radius", "line_width", "arc": "#rrggbb",
+// "text": "#rrggbb", "em_px", "text_dx", "baseline_dy", "labels": [...]}; "" for an empty face. The platform
+// rebuilds the face only when this changes (a scroll only moves it).
+std::string countdown_face_json(const CountdownFace& face);
 
 }  // namespace calfcoach::ui

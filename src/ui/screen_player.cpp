@@ -14,6 +14,7 @@
 #include "ui/app.hpp"
 #include "ui/app_storage_keys.hpp"
 #include "ui/calf_diagram.hpp"
+#include "ui/fonts.hpp"
 #include "ui/icons.hpp"
 
 namespace calfcoach::ui {
@@ -32,6 +33,43 @@ std::string clock_text(std::int64_t ms) {
     const std::int64_t rest = seconds % 60;
     if (rest < 10) text += "0";
     return text + std::to_string(rest);
+}
+
+// The time in the ring: the last 3 seconds of switch legs are counted ("3", "2", "1") as the voice does.
+std::string countdown_text(const Phase& phase, std::int64_t remaining_ms) {
+    if (phase.kind == PhaseKind::SwitchLegs && remaining_ms <= 3000) return std::to_string((std::max<std::int64_t>(remaining_ms, 0) + 999) / 1000);
+    return clock_text(remaining_ms);
+}
+
+// What the platform needs to tick the ring's arc and time between frames; drawn with the display
+// font, after PushFont. `ends_at_ms`: the app's clock at the phase's end.
+CountdownFace countdown_face(const Phase& phase, std::int64_t ends_at_ms, ImVec2 centre, float radius, float line_width,
+                             ImVec2 text_size, const DrawContext& d) {
+    CountdownFace face;
+    const ImDrawList& draw = *ImGui::GetWindowDrawList();
+    face.centre_x = centre.x;
+    face.centre_y = centre.y;
+    face.clip_min_x = draw.GetClipRectMin().x;
+    face.clip_min_y = draw.GetClipRectMin().y;
+    face.clip_max_x = draw.GetClipRectMax().x;
+    face.clip_max_y = draw.GetClipRectMax().y;
+    face.radius = radius;
+    face.line_width = line_width;
+    face.arc = d.palette->primary;
+    face.text = d.palette->heading;
+    const ImFont& font = *ImGui::GetFont();
+    face.em_px = font.FontSize * ui_font_em_per_size();
+    // Where the canvas puts the text: its top-left corner half its size from the centre, which ImGui
+    // cuts to whole pixels, and the baseline an ascent below that top.
+    const float left = std::trunc(centre.x - text_size.x * 0.5f), top = std::trunc(centre.y - text_size.y * 0.5f);
+    face.text_dx = left + text_size.x * 0.5f - centre.x;
+    face.baseline_dy = top + font.Ascent - centre.y;
+    face.ends_at_ms = static_cast<double>(ends_at_ms);
+    face.duration_ms = static_cast<double>(phase.duration_ms);
+    const std::int64_t seconds = (std::max<std::int64_t>(phase.duration_ms, 0) + 999) / 1000;
+    face.labels.reserve(static_cast<std::size_t>(seconds) + 1);
+    for (std::int64_t k = 0; k <= seconds; ++k) face.labels.push_back(countdown_text(phase, k * 1000));
+    return face;
 }
 
 const char* side_words(std::optional<Side> side) {
@@ -309,18 +347,21 @@ void App::draw_player(FrameResult& result) {
     const float radius = ring_size * 0.5f - draw_.px(8);
     const double fraction = std::clamp(1.0 - session.step_progress(t), 0.0, 1.0);
     draw->AddCircle(ring_centre, radius, to_u32(p.surface_pressed), 96, draw_.px(12));
-    if (fraction > 0.0) {
-        const float start = -3.14159265f * 0.5f;
-        draw->PathArcTo(ring_centre, radius, start, start + static_cast<float>(fraction) * 2.0f * 3.14159265f, 96);
-        draw->PathStroke(to_u32(p.primary), 0, draw_.px(12));
-    }
-    const std::string time_text = phase.kind == PhaseKind::SwitchLegs && session.remaining_ms(t) <= 3000
-                                      ? std::to_string((session.remaining_ms(t) + 999) / 1000)
-                                      : clock_text(session.remaining_ms(t));
+    const std::string time_text = countdown_text(phase, session.remaining_ms(t));
     ImGui::PushFont(draw_.fonts.display);
     const ImVec2 time_size = ImGui::CalcTextSize(time_text.c_str());
-    draw->AddText(ImVec2(ring_centre.x - time_size.x * 0.5f, ring_centre.y - time_size.y * 0.5f), to_u32(p.heading),
-                  time_text.c_str());
+    const bool playing = session.started() && !session.paused() && !session.finished();
+    if (playing) result.countdown = countdown_face(phase, t + session.remaining_ms(t), ring_centre, radius, draw_.px(12), time_size, draw_);
+    // The platform ticks the arc and the time between frames: the canvas leaves them out.
+    if (!playing || !last_context_.countdown_face) {
+        if (fraction > 0.0) {
+            const float start = -3.14159265f * 0.5f;
+            draw->PathArcTo(ring_centre, radius, start, start + static_cast<float>(fraction) * 2.0f * 3.14159265f, 96);
+            draw->PathStroke(to_u32(p.primary), 0, draw_.px(12));
+        }
+        draw->AddText(ImVec2(ring_centre.x - time_size.x * 0.5f, ring_centre.y - time_size.y * 0.5f), to_u32(p.heading),
+                      time_text.c_str());
+    }
     ImGui::PopFont();
     if (session.paused()) {
         ImGui::PushFont(draw_.fonts.body);

@@ -24,6 +24,9 @@ struct FrameContext {
     // The platform animates FrameResult::motion between frames (default false: whatever moves is
     // drawn on the canvas, frame by frame).
     bool motion_layer = false;
+    // The platform shows FrameResult::countdown over the canvas, which then leaves the countdown's
+    // arc and time out (default false: the canvas draws them, and the platform may get ready to).
+    bool countdown_face = false;
 };
 
 // What the UI asks of the platform after a frame.
@@ -40,6 +43,9 @@ struct FrameResult {
     // What moves on a loop over this frame's drawing, for the platform to animate until the next
     // frame that says otherwise; empty: nothing (default empty). Only with FrameContext::motion_layer.
     MotionLayer motion;
+    // The player's countdown while it runs, for the platform to keep ticking; empty: none (default
+    // empty). Given whether or not FrameContext::countdown_face is set.
+    CountdownFace countdown;
 };
 
 class ShellApp {

@@ -38,6 +38,8 @@ public:
     FrameResult last_result;
     // Tell the app its moving pictures are animated by the platform (the web's motion layer).
     bool motion_layer = false;
+    // Tell the app the platform shows the player's countdown over the canvas (the web's face).
+    bool countdown_face = false;
 
     void frame() {
         ImGuiIO& io = ImGui::GetIO();
@@ -56,6 +58,7 @@ public:
         context.frame = ++frames_;
         context.device_pixel_ratio = dpr_;
         context.motion_layer = motion_layer;
+        context.countdown_face = countdown_face;
         last_result = app_.frame(context);
         ImGui::Render();
     }
