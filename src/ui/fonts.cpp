@@ -65,7 +65,8 @@ std::set<char32_t> glyphs_beyond_builtin(const std::set<char32_t>& wanted) {
     return beyond;
 }
 
-float ui_font_em_per_size() {
+namespace {
+float read_em_per_size() {
     const unsigned char* font = kUiFontData;
     const unsigned int size = kUiFontSize;
     const auto u16 = [&](unsigned int at) { return at + 2 <= size ? static_cast<unsigned int>(font[at] << 8 | font[at + 1]) : 0u; };
@@ -85,6 +86,12 @@ float ui_font_em_per_size() {
     const int descender = static_cast<std::int16_t>(u16(hhea + 6));
     if (units_per_em <= 0 || ascender - descender <= 0) return 1.0f;
     return static_cast<float>(units_per_em) / static_cast<float>(ascender - descender);
+}
+}  // namespace
+
+float ui_font_em_per_size() {
+    static const float ratio = read_em_per_size();  // the font is compiled in: read its tables once
+    return ratio;
 }
 
 std::set<char32_t> glyphs_missing(const std::set<char32_t>& wanted) {

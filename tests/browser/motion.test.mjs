@@ -22,6 +22,14 @@ async function intoFirstStep(page) {
   await page.waitForTimeout(300);
 }
 
+// Settings' own switch, as a person turns it on.
+async function turnOnReducedMotion(page) {
+  await tap(page, 'home.settings');
+  await tap(page, 'settings.motion');
+  await tap(page, 'nav.back');
+  assert.equal((await state(page)).reduced_motion, true);
+}
+
 // What the page holds of the motion layer: its running animations, its sprites, the layer's origin
 // (the calf picture's top-left corner, CSS px) and how it sits over the canvas.
 const motionOnPage = (page) => page.evaluate(() => {
@@ -107,10 +115,7 @@ test('playing: the stroke moves over the picture, and the canvas draws nothing n
 test('reduced motion (the setting): the picture is still, and nothing moves on the page', async () => {
   const page = await newPage(browser, PHONE);
   await openApp(page, url());
-  await tap(page, 'home.settings');
-  await tap(page, 'settings.motion');
-  await tap(page, 'nav.back');
-  assert.equal((await state(page)).reduced_motion, true);
+  await turnOnReducedMotion(page);
   await intoFirstStep(page);
   const s = await state(page);
   assert.equal(s.animating, false);
@@ -198,9 +203,7 @@ test('the countdown ticks over the canvas: the time and arc follow the session, 
   const page = await newPage(browser, PHONE);
   await openApp(page, url());
   // With reduced motion the countdown is all that changes in a step.
-  await tap(page, 'home.settings');
-  await tap(page, 'settings.motion');
-  await tap(page, 'nav.back');
+  await turnOnReducedMotion(page);
   await intoFirstStepWithFace(page);
   const face = await faceOnPage(page);
   assert.ok(face, 'the countdown is on the page');
